@@ -1,0 +1,33 @@
+using Paperboy.Core.Papers;
+
+namespace Paperboy.Core.Storage;
+
+/// <summary>
+/// The store of record for papers. SQLite implements it today; PostgreSQL will implement the same
+/// contract, so callers never know which one they talk to.
+/// </summary>
+public interface IPaperStore : IAsyncDisposable
+{
+    /// <summary>Creates or migrates the schema; safe to call on every start.</summary>
+    Task InitializeAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Inserts or merges papers in one transaction. Idempotent: the same papers twice change nothing.
+    /// A paper known by title only merges into its arXiv record once a source supplies the id.
+    /// </summary>
+    Task<UpsertSummary> UpsertAsync(IReadOnlyList<Paper> papers, CancellationToken cancellationToken);
+
+    /// <summary>Finds a paper by canonical id, any arXiv id form (versioned, URL, oai:) or title-derived id.</summary>
+    Task<Paper?> GetAsync(string id, CancellationToken cancellationToken);
+
+    /// <summary>Returns the papers with these canonical ids, in the order given; unknown ids are skipped.</summary>
+    Task<IReadOnlyList<Paper>> GetManyAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken);
+
+    /// <summary>Newest first (by published date, then first seen), for listing pages.</summary>
+    Task<IReadOnlyList<Paper>> ListRecentAsync(int offset, int limit, CancellationToken cancellationToken);
+
+    /// <summary>Streams every paper, in canonical id order, for building indexes.</summary>
+    IAsyncEnumerable<Paper> ScanAsync(CancellationToken cancellationToken);
+
+    Task<long> CountAsync(CancellationToken cancellationToken);
+}
