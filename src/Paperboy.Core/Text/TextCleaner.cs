@@ -1,0 +1,160 @@
+using System.Net;
+using System.Text;
+
+namespace Paperboy.Core.Text;
+
+/// <summary>
+/// Turns source text (arXiv metadata, saved pages) into display and index text: HTML entities decoded,
+/// LaTeX text-mode residue turned into Unicode, line wraps joined. Math (<c>$...$</c>, <c>$$...$$</c>,
+/// <c>\(...\)</c>, <c>\[...\]</c>) is kept verbatim for KaTeX, only its whitespace collapsed.
+/// Never throws: unknown macros are kept, unbalanced braces and delimiters are read as literal text.
+/// </summary>
+public static class TextCleaner
+{
+    public static string Clean(string? raw)
+    {
+        if (string.IsNullOrEmpty(raw))
+        {
+            return "";
+        }
+
+        // Entities first: arXiv's OAI and HTML pages escape &, <, > and quotes (HTML 5 named character references).
+        var text = raw.Contains('&', StringComparison.Ordinal) ? WebUtility.HtmlDecode(raw) : raw;
+        var output = new StringBuilder(text.Length);
+        var i = 0;
+        while (i < text.Length)
+        {
+            if (TryAppendMath(text, ref i, output))
+            {
+                continue;
+            }
+
+            i = AppendText(text, i, output);
+        }
+
+        return CollapseWhitespace(output);
+    }
+
+    /// <summary>An author name for display: cleaned like any text, stray separators trimmed.</summary>
+    public static string CleanAuthorName(string? raw) => Clean(raw).Trim(' ', ',', ';');
+
+    private static bool TryAppendMath(string text, ref int i, StringBuilder output)
+    {
+        string open;
+        string close;
+        if (text[i] == '$')
+        {
+            (open, close) = At(text, i + 1, '$') ? ("$$", "$$") : ("$", "$");
+        }
+        else if (text[i] == '\\' && At(text, i + 1, '('))
+        {
+            (open, close) = (@"\(", @"\)");
+        }
+        else if (text[i] == '\\' && At(text, i + 1, '['))
+        {
+            (open, close) = (@"\[", @"\]");
+        }
+        else
+        {
+            return false;
+        }
+
+        var end = FindClose(text, i + open.Length, close);
+        if (end < 0)
+        {
+            // Unbalanced: a lone "$15" is currency, not math.
+            if (open[0] != '$')
+            {
+                return false;
+            }
+
+            output.Append(open);
+            i += open.Length;
+            return true;
+        }
+
+        output.Append(text, i, end + close.Length - i);
+        i = end + close.Length;
+        return true;
+    }
+
+    // The index of the closing delimiter, skipping escaped characters such as \$, or -1.
+    private static int FindClose(string text, int from, string close)
+    {
+        for (var j = from; j < text.Length; j++)
+        {
+            if (string.CompareOrdinal(text, j, close, 0, close.Length) == 0)
+            {
+                return j;
+            }
+
+            if (text[j] == '\\' && close[0] != '\\')
+            {
+                j++;
+            }
+        }
+
+        return -1;
+    }
+
+    // Handles one text-mode token at i and returns the index after it.
+    private static int AppendText(string text, int i, StringBuilder output)
+    {
+        var c = text[i];
+        switch (c)
+        {
+            case '\\':
+                return TexCommand.Append(text, i, output);
+            case '{' or '}':
+                // Grouping braces ({\em x}, {B}ayes) are invisible in print.
+                return i + 1;
+            case '`' when At(text, i + 1, '`'):
+                output.Append('\u201C');
+                return i + 2;
+            case '\'' when At(text, i + 1, '\''):
+                output.Append('\u201D');
+                return i + 2;
+            case '-' when At(text, i + 1, '-') && At(text, i + 2, '-'):
+                output.Append('\u2014');
+                return i + 3;
+            case '-' when At(text, i + 1, '-'):
+                output.Append('\u2013');
+                return i + 2;
+            case '~' when i == 0 || text[i - 1] != '/':
+                // A TeX tie (Fig.~2) is a space; "/~user" in a URL stays.
+                output.Append(' ');
+                return i + 1;
+            default:
+                // Control characters (NUL and friends) have no place in display text.
+                output.Append(char.IsControl(c) ? ' ' : c);
+                return i + 1;
+        }
+    }
+
+    internal static bool At(string text, int index, char expected) => index < text.Length && text[index] == expected;
+
+    private static string CollapseWhitespace(StringBuilder text)
+    {
+        var result = new StringBuilder(text.Length);
+        var pendingSpace = false;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (char.IsWhiteSpace(c))
+            {
+                pendingSpace = result.Length > 0;
+                continue;
+            }
+
+            if (pendingSpace)
+            {
+                result.Append(' ');
+                pendingSpace = false;
+            }
+
+            result.Append(c);
+        }
+
+        return result.ToString();
+    }
+}
