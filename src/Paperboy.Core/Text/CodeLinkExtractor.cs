@@ -61,7 +61,7 @@ public static partial class CodeLinkExtractor
     }
 
     [GeneratedRegex(
-        @"(?<![\w.-])(?:https?://)?(?:www\.)?(?<host>github\.com|gitlab\.com|bitbucket\.org|codeberg\.org|huggingface\.co)/(?:(?<kind>datasets|spaces)/)?(?<owner>[A-Za-z0-9_.-]+)/(?<repo>[A-Za-z0-9_.-]+)",
+        @"(?<![\w.@/-])(?:https?://)?(?:www\.)?(?<host>github\.com|gitlab\.com|bitbucket\.org|codeberg\.org|huggingface\.co)/(?:(?<kind>datasets|spaces)/)?(?<owner>[A-Za-z0-9_.-]+)/(?<repo>[A-Za-z0-9_.-]+)",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex RepositoryUrl();
 }
