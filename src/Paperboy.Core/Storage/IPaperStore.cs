@@ -30,4 +30,7 @@ public interface IPaperStore : IAsyncDisposable
     IAsyncEnumerable<Paper> ScanAsync(CancellationToken cancellationToken);
 
     Task<long> CountAsync(CancellationToken cancellationToken);
+
+    /// <summary>A number that grows whenever stored papers change, so derived data (the search index) knows to refresh.</summary>
+    Task<long> GetGenerationAsync(CancellationToken cancellationToken);
 }

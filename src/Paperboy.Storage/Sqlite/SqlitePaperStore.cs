@@ -1,0 +1,191 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
+using Paperboy.Core.Ids;
+using Paperboy.Core.Papers;
+using Paperboy.Core.Storage;
+
+namespace Paperboy.Storage.Sqlite;
+
+/// <summary>
+/// The embedded store: one SQLite file in the data directory, in WAL mode so the web app keeps
+/// reading while an import writes. Connections come from Microsoft.Data.Sqlite's pool.
+/// </summary>
+public sealed class SqlitePaperStore : IPaperStore
+{
+    public const string FileName = "paperboy.db";
+
+    private readonly string _connectionString;
+
+    public SqlitePaperStore(string databasePath)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(databasePath);
+        DatabasePath = Path.GetFullPath(databasePath);
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = DatabasePath,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Cache = SqliteCacheMode.Private,
+            Pooling = true,
+            DefaultTimeout = 30,
+        }.ToString();
+    }
+
+    public string DatabasePath { get; }
+
+    /// <summary>The store inside a data directory, created if missing.</summary>
+    public static SqlitePaperStore InDataDirectory(string dataDirectory)
+    {
+        Directory.CreateDirectory(dataDirectory);
+        return new SqlitePaperStore(Path.Combine(dataDirectory, FileName));
+    }
+
+    public async Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using (var wal = connection.CreateCommand())
+        {
+            // WAL is a property of the file: set once, it lets readers run beside a writer.
+            wal.CommandText = "PRAGMA journal_mode = WAL;";
+            await wal.ExecuteNonQueryAsync(cancellationToken);
+        }
+        await SqliteMigrator.MigrateAsync(connection, cancellationToken);
+    }
+
+    public async Task<UpsertSummary> UpsertAsync(IReadOnlyList<Paper> papers, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(papers);
+        if (papers.Count == 0)
+        {
+            return UpsertSummary.Empty;
+        }
+
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        await using var writer = new SqlitePaperWriter(connection, transaction);
+        var summary = UpsertSummary.Empty;
+        foreach (var paper in papers)
+        {
+            summary = summary.Plus(await writer.UpsertAsync(paper, DateTimeOffset.UtcNow, cancellationToken));
+        }
+        if (summary.Added + summary.Updated > 0)
+        {
+            await writer.BumpGenerationAsync(cancellationToken);
+        }
+        await transaction.CommitAsync(cancellationToken);
+        return summary;
+    }
+
+    public async Task<Paper?> GetAsync(string id, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        string key = ArxivId.TryParse(id, out var arxivId) ? arxivId.BaseId : id.Trim();
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT {PaperRows.Columns} FROM papers WHERE id = $id OR arxiv_id = $id LIMIT 1;";
+        command.Parameters.AddWithValue("$id", key);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? PaperRows.Read(reader).Paper : null;
+    }
+
+    public async Task<IReadOnlyList<Paper>> GetManyAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+        var found = new Dictionary<string, Paper>(StringComparer.Ordinal);
+        await using var connection = await OpenAsync(cancellationToken);
+        // Chunks keep the statement under SQLite's parameter limit.
+        foreach (var chunk in ids.Distinct(StringComparer.Ordinal).Chunk(500))
+        {
+            await using var command = connection.CreateCommand();
+            var names = chunk.Select((id, i) => { command.Parameters.AddWithValue($"$p{i}", id); return $"$p{i}"; });
+            command.CommandText = $"SELECT {PaperRows.Columns} FROM papers WHERE id IN ({string.Join(", ", names)});";
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var paper = PaperRows.Read(reader).Paper;
+                found[paper.Id] = paper;
+            }
+        }
+        return ids.Where(found.ContainsKey).Select(id => found[id]).ToList();
+    }
+
+    public async Task<IReadOnlyList<Paper>> ListRecentAsync(int offset, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(offset);
+        ArgumentOutOfRangeException.ThrowIfNegative(limit);
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText =
+            $"SELECT {PaperRows.Columns} FROM papers ORDER BY COALESCE(published, first_seen) DESC, id LIMIT $limit OFFSET $offset;";
+        command.Parameters.AddWithValue("$limit", limit);
+        command.Parameters.AddWithValue("$offset", offset);
+        return await ReadAllAsync(command, cancellationToken);
+    }
+
+    public async IAsyncEnumerable<Paper> ScanAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT {PaperRows.Columns} FROM papers ORDER BY id;";
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            yield return PaperRows.Read(reader).Paper;
+        }
+    }
+
+    public Task<long> CountAsync(CancellationToken cancellationToken) =>
+        ScalarAsync("SELECT COUNT(*) FROM papers;", cancellationToken);
+
+    public Task<long> GetGenerationAsync(CancellationToken cancellationToken) =>
+        ScalarAsync("SELECT generation FROM store_generation WHERE singleton = 1;", cancellationToken);
+
+    public ValueTask DisposeAsync()
+    {
+        // Pooled connections keep the file open (and WAL files around) until the pool lets go.
+        SqliteConnection.ClearAllPools();
+        return ValueTask.CompletedTask;
+    }
+
+    private async Task<long> ScalarAsync(string sql, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+    }
+
+    private static async Task<List<Paper>> ReadAllAsync(SqliteCommand command, CancellationToken cancellationToken)
+    {
+        var papers = new List<Paper>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            papers.Add(PaperRows.Read(reader).Paper);
+        }
+        return papers;
+    }
+
+    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            await using var pragmas = connection.CreateCommand();
+            // NORMAL is durable in WAL mode up to the last checkpointed commit, and much faster than FULL.
+            pragmas.CommandText = "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;";
+            await pragmas.ExecuteNonQueryAsync(cancellationToken);
+            return connection;
+        }
+        catch (SqliteException e)
+        {
+            await connection.DisposeAsync();
+            throw new InvalidOperationException($"store: unable to open {DatabasePath}: {e.Message}", e);
+        }
+    }
+}
