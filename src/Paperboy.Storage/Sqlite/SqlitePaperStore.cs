@@ -16,6 +16,8 @@ public sealed class SqlitePaperStore : IPaperStore
     public const string FileName = "paperboy.db";
 
     private readonly string _connectionString;
+    private readonly SemaphoreSlim _initializing = new(1, 1);
+    private volatile bool _initialized;
 
     public SqlitePaperStore(string databasePath)
     {
@@ -40,16 +42,34 @@ public sealed class SqlitePaperStore : IPaperStore
         return new SqlitePaperStore(Path.Combine(dataDirectory, FileName));
     }
 
+    /// <summary>Sets WAL mode and migrates; every other method calls it first, so callers may skip it.</summary>
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken);
-        await using (var wal = connection.CreateCommand())
+        if (_initialized)
         {
-            // WAL is a property of the file: set once, it lets readers run beside a writer.
-            wal.CommandText = "PRAGMA journal_mode = WAL;";
-            await wal.ExecuteNonQueryAsync(cancellationToken);
+            return;
         }
-        await SqliteMigrator.MigrateAsync(connection, cancellationToken);
+        await _initializing.WaitAsync(cancellationToken);
+        try
+        {
+            if (_initialized)
+            {
+                return;
+            }
+            await using var connection = await OpenConnectionAsync(cancellationToken);
+            await using (var wal = connection.CreateCommand())
+            {
+                // WAL is a property of the file: set once, it lets readers run beside a writer.
+                wal.CommandText = "PRAGMA journal_mode = WAL;";
+                await wal.ExecuteNonQueryAsync(cancellationToken);
+            }
+            await SqliteMigrator.MigrateAsync(connection, cancellationToken);
+            _initialized = true;
+        }
+        finally
+        {
+            _initializing.Release();
+        }
     }
 
     public async Task<UpsertSummary> UpsertAsync(IReadOnlyList<Paper> papers, CancellationToken cancellationToken)
@@ -171,6 +191,12 @@ public sealed class SqlitePaperStore : IPaperStore
     }
 
     private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        await InitializeAsync(cancellationToken);
+        return await OpenConnectionAsync(cancellationToken);
+    }
+
+    private async Task<SqliteConnection> OpenConnectionAsync(CancellationToken cancellationToken)
     {
         var connection = new SqliteConnection(_connectionString);
         try
