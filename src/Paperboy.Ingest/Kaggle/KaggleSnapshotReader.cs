@@ -1,0 +1,55 @@
+using System.Runtime.CompilerServices;
+using System.Text;
+using System.Text.Json;
+
+namespace Paperboy.Ingest.Kaggle;
+
+/// <summary>
+/// Reads the Kaggle arXiv metadata snapshot (JSON Lines, about 4 GB) one line at a time, so memory stays
+/// constant whatever the file size. A bad line becomes an <see cref="ImportError"/>; blank lines are skipped.
+/// </summary>
+public sealed class KaggleSnapshotReader : IRecordReader
+{
+    private static readonly JsonSerializerOptions Options = new() { AllowTrailingCommas = false };
+
+    public async IAsyncEnumerable<ImportRecord> ReadAsync(
+        Stream input, string fileName, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        using var reader = new StreamReader(input, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, leaveOpen: true, bufferSize: 1 << 16);
+        long lineNumber = 0;
+        while (await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
+        {
+            lineNumber++;
+            if (string.IsNullOrWhiteSpace(line))
+            {
+                continue;
+            }
+
+            yield return ReadLine(line, fileName, lineNumber);
+        }
+    }
+
+    internal static ImportRecord ReadLine(string line, string fileName, long lineNumber)
+    {
+        KaggleRecord? record;
+        try
+        {
+            record = JsonSerializer.Deserialize<KaggleRecord>(line, Options);
+        }
+        catch (JsonException ex)
+        {
+            return ImportRecord.Failed(new ImportError(fileName, lineNumber, $"invalid JSON: {ex.Message}"));
+        }
+
+        if (record is null)
+        {
+            return ImportRecord.Failed(new ImportError(fileName, lineNumber, "expected a JSON object, found null"));
+        }
+
+        var paper = KaggleRecordMapper.Map(record, out var error);
+        return paper is not null
+            ? ImportRecord.Of(paper)
+            : ImportRecord.Failed(new ImportError(fileName, lineNumber, error ?? "unreadable record"));
+    }
+}

@@ -1,0 +1,15 @@
+using Paperboy.Ingest.Kaggle;
+using Paperboy.Ingest.SavedPages;
+
+namespace Paperboy.Ingest;
+
+/// <summary>The reader for each detected format.</summary>
+public static class RecordReaders
+{
+    public static IRecordReader For(ImportFormat format) => format switch
+    {
+        ImportFormat.SavedPage => new SavedPageReader(),
+        ImportFormat.KaggleSnapshot => new KaggleSnapshotReader(),
+        _ => throw new ArgumentOutOfRangeException(nameof(format), format, $"ingest: no reader for import format {format}"),
+    };
+}

@@ -1,0 +1,30 @@
+using System.Runtime.CompilerServices;
+using System.Text;
+
+namespace Paperboy.Ingest.SavedPages;
+
+/// <summary>Reads a saved trending-papers page (see <see cref="SavedPageParser"/> for the format and its error rules).</summary>
+public sealed class SavedPageReader : IRecordReader
+{
+    public async IAsyncEnumerable<ImportRecord> ReadAsync(
+        Stream input, string fileName, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        using var reader = new StreamReader(input, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, leaveOpen: true);
+        var parser = new SavedPageParser(fileName);
+        long lineNumber = 0;
+        while (await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
+        {
+            lineNumber++;
+            if (parser.Accept(line, lineNumber) is { } record)
+            {
+                yield return record;
+            }
+        }
+
+        if (parser.Finish() is { } last)
+        {
+            yield return last;
+        }
+    }
+}
