@@ -1,0 +1,96 @@
+using Paperboy.Search.Analysis;
+
+namespace Paperboy.Search.Index;
+
+/// <summary>Analyzes documents in id order and writes them into a <see cref="Segment"/>.</summary>
+internal static class SegmentWriter
+{
+    public static Segment Write(IReadOnlyList<SearchDocument> documents)
+    {
+        var terms = new Dictionary<string, PostingsBuilder>[Fields.Count];
+        var lengths = new int[Fields.Count][];
+        for (var f = 0; f < Fields.Count; f++)
+        {
+            terms[f] = new Dictionary<string, PostingsBuilder>(StringComparer.Ordinal);
+            lengths[f] = new int[documents.Count];
+        }
+        var years = new int[documents.Count];
+        var categories = new int[documents.Count][];
+        var categoryIds = new Dictionary<string, int>(StringComparer.Ordinal);
+
+        for (var doc = 0; doc < documents.Count; doc++)
+        {
+            var d = documents[doc];
+            lengths[(int)Field.Title][doc] = AddField(terms[(int)Field.Title], doc, Analyzer.English.Analyze(d.Title ?? ""));
+            lengths[(int)Field.Abstract][doc] = AddField(terms[(int)Field.Abstract], doc, Analyzer.English.Analyze(d.Abstract ?? ""));
+            lengths[(int)Field.Authors][doc] = AddField(terms[(int)Field.Authors], doc, AnalyzeAuthors(d.Authors));
+            years[doc] = d.Year ?? DocValues.NoYear;
+            categories[doc] = InternCategories(d.Categories, categoryIds);
+        }
+
+        var fields = new FieldIndex[Fields.Count];
+        for (var f = 0; f < Fields.Count; f++)
+        {
+            var built = new Dictionary<string, Postings>(terms[f].Count, StringComparer.Ordinal);
+            foreach (var (term, builder) in terms[f])
+            {
+                built[term] = builder.Build();
+            }
+            fields[f] = new FieldIndex(new TermDictionary(built), lengths[f]);
+        }
+        return new Segment(fields, new DocValues(years, categories, categoryIds), [.. documents]);
+    }
+
+    /// <summary>The exact keyword a category is stored and filtered as: trimmed, lower-case.</summary>
+    public static string NormalizeCategory(string category) => category.Trim().ToLowerInvariant();
+
+    private static int AddField(Dictionary<string, PostingsBuilder> terms, int doc, List<AnalyzedToken> tokens)
+    {
+        foreach (var token in tokens)
+        {
+            if (!terms.TryGetValue(token.Term, out var builder))
+            {
+                builder = new PostingsBuilder();
+                terms[token.Term] = builder;
+            }
+            builder.Add(doc, token.Position);
+        }
+        return tokens.Count;
+    }
+
+    private static List<AnalyzedToken> AnalyzeAuthors(IReadOnlyList<string>? authors)
+    {
+        var tokens = new List<AnalyzedToken>();
+        var nextPosition = 0;
+        foreach (var author in authors ?? [])
+        {
+            var analyzed = Analyzer.Names.Analyze(author ?? "", nextPosition);
+            tokens.AddRange(analyzed);
+            nextPosition = (analyzed.Count == 0 ? nextPosition : analyzed[^1].Position + 1) + Fields.AuthorPositionGap;
+        }
+        return tokens;
+    }
+
+    private static int[] InternCategories(IReadOnlyList<string>? categories, Dictionary<string, int> ids)
+    {
+        var result = new List<int>();
+        foreach (var raw in categories ?? [])
+        {
+            var name = NormalizeCategory(raw ?? "");
+            if (name.Length == 0)
+            {
+                continue;
+            }
+            if (!ids.TryGetValue(name, out var id))
+            {
+                id = ids.Count;
+                ids[name] = id;
+            }
+            if (!result.Contains(id))
+            {
+                result.Add(id);
+            }
+        }
+        return [.. result];
+    }
+}

@@ -1,0 +1,19 @@
+namespace Paperboy.Search.Index;
+
+/// <summary>
+/// Term to postings for one field. A hash map in memory; the on-disk segment will put a sorted
+/// dictionary (FST or block index) behind the same lookup.
+/// </summary>
+internal sealed class TermDictionary
+{
+    private readonly Dictionary<string, Postings> _terms;
+
+    public TermDictionary(Dictionary<string, Postings> terms)
+    {
+        _terms = terms;
+    }
+
+    public int TermCount => _terms.Count;
+
+    public Postings? Get(string term) => _terms.GetValueOrDefault(term);
+}

@@ -1,0 +1,68 @@
+using Paperboy.Search.Index;
+using Paperboy.Search.Scoring;
+
+namespace Paperboy.Search.Queries;
+
+/// <summary>
+/// Assembles the scorer tree: required clauses as a conjunction (with plain clauses adding score),
+/// else plain clauses as a disjunction, else all documents; then exclusions, then filters.
+/// </summary>
+internal sealed class BooleanWeight : Weight
+{
+    private readonly List<Weight> _should;
+    private readonly List<Weight> _must;
+    private readonly List<Weight> _mustNot;
+    private readonly FilterSet _filters;
+
+    public BooleanWeight(List<Weight> should, List<Weight> must, List<Weight> mustNot, FilterSet filters)
+    {
+        _should = should;
+        _must = must;
+        _mustNot = mustNot;
+        _filters = filters;
+    }
+
+    public override Scorer? CreateScorer(Segment segment)
+    {
+        var must = Scorers(_must, segment);
+        var should = Scorers(_should, segment);
+        var mustNot = Scorers(_mustNot, segment);
+        if (must.Length < _must.Count)
+        {
+            return null;
+        }
+
+        Scorer scorer;
+        if (must.Length > 0)
+        {
+            scorer = must.Length == 1 ? must[0] : new ConjunctionScorer(must);
+            if (should.Length > 0)
+            {
+                scorer = new ReqOptScorer(scorer, Or(should));
+            }
+        }
+        else if (should.Length > 0)
+        {
+            scorer = Or(should);
+        }
+        else
+        {
+            scorer = new AllDocsScorer(segment.DocCount);
+        }
+
+        if (mustNot.Length > 0)
+        {
+            scorer = new ExclusionScorer(scorer, Or(mustNot));
+        }
+        if (!_filters.IsEmpty)
+        {
+            scorer = new FilteredScorer(scorer, _filters.Compile(segment));
+        }
+        return scorer;
+    }
+
+    private static Scorer Or(Scorer[] scorers) => scorers.Length == 1 ? scorers[0] : new DisjunctionScorer(scorers);
+
+    private static Scorer[] Scorers(List<Weight> weights, Segment segment) =>
+        [.. weights.Select(w => w.CreateScorer(segment)).OfType<Scorer>()];
+}

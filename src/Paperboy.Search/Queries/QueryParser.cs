@@ -1,0 +1,248 @@
+using System.Text;
+using Paperboy.Search.Index;
+
+namespace Paperboy.Search.Queries;
+
+/// <summary>
+/// Turns what a person typed into a <see cref="ParsedQuery"/>. It never throws: anything it cannot
+/// read is treated as plain words or dropped. Syntax (see the project README for the full table):
+/// words (OR, ranked), "phrases", +required, -excluded, NOT x, a AND b, title: abs: author: cat: year:.
+/// </summary>
+internal static class QueryParser
+{
+    private enum Operator
+    {
+        None,
+        And,
+        Or,
+        Not,
+    }
+
+    private readonly record struct Item(Operator Operator, Occur? Prefix, string? Field, string Value, bool Quoted);
+
+    public static ParsedQuery Parse(string? text, SearchSettings settings)
+    {
+        text ??= "";
+        if (text.Length > settings.MaxQueryLength)
+        {
+            var cut = settings.MaxQueryLength;
+            if (char.IsHighSurrogate(text[cut - 1]))
+            {
+                cut--;
+            }
+            text = text[..cut];
+        }
+        return Build(text, ApplyOperators(Lex(text)), settings);
+    }
+
+    private static List<Item> Lex(string text)
+    {
+        var items = new List<Item>();
+        var i = 0;
+        while (i < text.Length)
+        {
+            if (IsSeparator(text[i]))
+            {
+                i++;
+                continue;
+            }
+            var start = i;
+            Occur? prefix = null;
+            while (i < text.Length && text[i] is '+' or '-' or '!')
+            {
+                prefix ??= text[i] == '+' ? Occur.Must : Occur.MustNot;
+                i++;
+            }
+            string? field = null;
+            var j = i;
+            while (j < text.Length && char.IsAsciiLetter(text[j]))
+            {
+                j++;
+            }
+            if (j > i && j < text.Length && text[j] == ':' && CanonicalField(text[i..j]) is { } known)
+            {
+                field = known;
+                i = j + 1;
+            }
+            string value;
+            var quoted = false;
+            if (i < text.Length && text[i] == '"')
+            {
+                // An unbalanced quote runs to the end of the query.
+                var close = text.IndexOf('"', i + 1);
+                if (close < 0)
+                {
+                    close = text.Length;
+                }
+                value = text[(i + 1)..close];
+                quoted = true;
+                i = Math.Min(text.Length, close + 1);
+            }
+            else
+            {
+                j = i;
+                while (j < text.Length && !IsSeparator(text[j]) && text[j] != '"')
+                {
+                    j++;
+                }
+                value = text[i..j];
+                i = j;
+            }
+            if (i == start)
+            {
+                i++; // cannot happen with the branches above, but the loop must always make progress
+                continue;
+            }
+            if (!quoted && prefix is null && field is null && OperatorOf(value) is var op and not Operator.None)
+            {
+                items.Add(new Item(op, null, null, "", false));
+                continue;
+            }
+            items.Add(new Item(Operator.None, prefix, field, value, quoted));
+        }
+        return items;
+    }
+
+    // "a AND b" makes both required, "NOT a" excludes a; an operator with nothing to bind is ignored.
+    private static List<Item> ApplyOperators(List<Item> items)
+    {
+        var clauses = new List<Item>();
+        var pendingAnd = false;
+        var pendingNot = false;
+        foreach (var item in items)
+        {
+            switch (item.Operator)
+            {
+                case Operator.And:
+                    if (clauses.Count > 0)
+                    {
+                        if (clauses[^1].Prefix is null)
+                        {
+                            clauses[^1] = clauses[^1] with { Prefix = Occur.Must };
+                        }
+                        pendingAnd = true;
+                    }
+                    continue;
+                case Operator.Or:
+                    pendingAnd = false;
+                    continue;
+                case Operator.Not:
+                    pendingNot = true;
+                    continue;
+            }
+            var clause = item;
+            if (clause.Prefix is null && pendingNot)
+            {
+                clause = clause with { Prefix = Occur.MustNot };
+            }
+            else if (clause.Prefix is null && pendingAnd)
+            {
+                clause = clause with { Prefix = Occur.Must };
+            }
+            pendingAnd = false;
+            pendingNot = false;
+            clauses.Add(clause);
+        }
+        return clauses;
+    }
+
+    private static ParsedQuery Build(string text, List<Item> items, SearchSettings settings)
+    {
+        var clauses = new List<TextClause>();
+        var filters = new FilterSet();
+        var display = new List<string>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var item in items)
+        {
+            var occur = item.Prefix ?? Occur.Should;
+            var value = CollapseWhitespace(item.Value);
+            if (value.Length == 0)
+            {
+                continue; // "title:" or a lone "+" with nothing after it
+            }
+            var negated = occur == Occur.MustNot ? "-" : "";
+            if (item.Field == "year")
+            {
+                if (YearRange.TryParse(value, out var range) && seen.Add(negated + "year:" + range))
+                {
+                    (occur == Occur.MustNot ? filters.ExcludedYears : filters.Years).Add(range);
+                    display.Add($"{negated}year:{range}");
+                }
+                continue;
+            }
+            if (item.Field == "cat")
+            {
+                var category = SegmentWriter.NormalizeCategory(value);
+                if (seen.Add(negated + "cat:" + category))
+                {
+                    (occur == Occur.MustNot ? filters.ExcludedCategories : filters.Categories).Add(category);
+                    display.Add($"{negated}cat:{category}");
+                }
+                continue;
+            }
+            var field = FieldOf(item.Field);
+            var clause = new TextClause(occur, field, value, item.Quoted);
+            if (clauses.Count >= settings.MaxClauses || !AnalyzesToAnything(clause))
+            {
+                continue; // stop words only ("the"), punctuation only, or over the clause limit
+            }
+            if (seen.Add(clause.ToString().ToLowerInvariant()))
+            {
+                clauses.Add(clause);
+                display.Add(clause.ToString());
+            }
+        }
+        return new ParsedQuery(text, clauses, filters, display);
+    }
+
+    private static bool AnalyzesToAnything(TextClause clause) =>
+        clause.SearchedFields.Any(f => Fields.AnalyzerFor(f).Analyze(clause.Text).Count > 0);
+
+    private static bool IsSeparator(char c) => char.IsWhiteSpace(c) || char.IsControl(c);
+
+    private static string CollapseWhitespace(string value)
+    {
+        var builder = new StringBuilder(value.Length);
+        foreach (var c in value)
+        {
+            if (IsSeparator(c))
+            {
+                if (builder.Length > 0 && builder[^1] != ' ')
+                {
+                    builder.Append(' ');
+                }
+            }
+            else
+            {
+                builder.Append(c);
+            }
+        }
+        return builder.ToString().TrimEnd();
+    }
+
+    private static Operator OperatorOf(string word) => word switch
+    {
+        "AND" or "&&" => Operator.And,
+        "OR" or "||" => Operator.Or,
+        "NOT" => Operator.Not,
+        _ => Operator.None,
+    };
+
+    private static string? CanonicalField(string name) => name.ToLowerInvariant() switch
+    {
+        "title" or "ti" => "title",
+        "abs" or "abstract" => "abs",
+        "author" or "authors" or "au" => "author",
+        "cat" or "category" => "cat",
+        "year" => "year",
+        _ => null,
+    };
+
+    private static Field? FieldOf(string? canonical) => canonical switch
+    {
+        "title" => Field.Title,
+        "abs" => Field.Abstract,
+        "author" => Field.Authors,
+        _ => null,
+    };
+}

@@ -1,0 +1,21 @@
+using Paperboy.Search.Index;
+using Paperboy.Search.Scoring;
+
+namespace Paperboy.Search.Queries;
+
+internal sealed class TextWeight : Weight
+{
+    private readonly List<FieldTerms> _parts;
+    private readonly double _idf;
+    private readonly Bm25F _bm25;
+
+    public TextWeight(List<FieldTerms> parts, double idf, Bm25F bm25)
+    {
+        _parts = parts;
+        _idf = idf;
+        _bm25 = bm25;
+    }
+
+    public override Scorer CreateScorer(Segment segment) =>
+        new TextScorer([.. _parts.Select(p => p.CreateCursor())], [.. _parts.Select(p => p.Field)], _bm25, _idf);
+}

@@ -1,0 +1,55 @@
+using Paperboy.Search.Index;
+
+namespace Paperboy.Search.Scoring;
+
+/// <summary>Walks one term's postings; Advance gallops, then binary-searches, over the doc ids.</summary>
+internal sealed class PostingsCursor : IFieldCursor
+{
+    private readonly Postings _postings;
+    private int _index = -1;
+
+    public PostingsCursor(Postings postings)
+    {
+        _postings = postings;
+    }
+
+    public int DocId { get; private set; } = -1;
+
+    public int Freq => _postings.Freqs[_index];
+
+    public ReadOnlySpan<int> Positions => _postings.PositionsAt(_index);
+
+    public int NextDoc() => MoveTo(_index + 1);
+
+    public int Advance(int target)
+    {
+        if (DocId >= target)
+        {
+            return DocId;
+        }
+        var docs = _postings.Docs;
+        var low = _index + 1;
+        var step = 1;
+        var high = low;
+        while (high < docs.Length && docs[high] < target)
+        {
+            low = high + 1;
+            high += step;
+            step <<= 1;
+        }
+        high = Math.Min(high, docs.Length - 1);
+        if (low > high)
+        {
+            return MoveTo(docs.Length);
+        }
+        var found = Array.BinarySearch(docs, low, high - low + 1, target);
+        return MoveTo(found >= 0 ? found : ~found);
+    }
+
+    private int MoveTo(int index)
+    {
+        _index = index;
+        DocId = index < _postings.Docs.Length ? _postings.Docs[index] : Scorer.NoMoreDocs;
+        return DocId;
+    }
+}

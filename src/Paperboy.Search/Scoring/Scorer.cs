@@ -1,0 +1,23 @@
+namespace Paperboy.Search.Scoring;
+
+/// <summary>
+/// A cursor over the matching documents of one segment, in increasing id order, that can score
+/// the document it is on. Starts before the first document (DocId -1).
+/// </summary>
+internal abstract class Scorer
+{
+    public const int NoMoreDocs = int.MaxValue;
+
+    public abstract int DocId { get; }
+
+    /// <summary>Moves to the next match and returns its id, or <see cref="NoMoreDocs"/>.</summary>
+    public abstract int NextDoc();
+
+    /// <summary>
+    /// Moves to the first match at or after <paramref name="target"/>. If the cursor is already
+    /// there, it stays; this makes leapfrogging in conjunctions simpler than Lucene's strict contract.
+    /// </summary>
+    public abstract int Advance(int target);
+
+    public abstract double Score();
+}

@@ -1,0 +1,61 @@
+namespace Paperboy.Search;
+
+/// <summary>
+/// Ranking and query limits. BM25F parameters follow Robertson &amp; Zaragoza, "The Probabilistic
+/// Relevance Framework: BM25 and Beyond" (2009): a weight and a length normalisation b per field,
+/// one saturation k1. The defaults are the usual starting points (k1 1.2, b 0.75, a title worth
+/// 2.5 abstract occurrences), to be tuned by measurement. Settings are read at search time, so
+/// <see cref="SearchIndex.WithSettings"/> can try new values without rebuilding the index.
+/// </summary>
+public sealed record SearchSettings
+{
+    public static SearchSettings Default { get; } = new();
+
+    public double TitleWeight { get; init; } = 2.5;
+    public double AbstractWeight { get; init; } = 1.0;
+    public double AuthorsWeight { get; init; } = 1.0;
+    public double K1 { get; init; } = 1.2;
+    public double TitleB { get; init; } = 0.75;
+    public double AbstractB { get; init; } = 0.75;
+    public double AuthorsB { get; init; } = 0.75;
+
+    /// <summary>Longer queries are cut here: nobody types more, and it bounds the work a request can cause.</summary>
+    public int MaxQueryLength { get; init; } = 1000;
+
+    /// <summary>Text clauses beyond this many are ignored (Lucene's maxClauseCount plays the same role).</summary>
+    public int MaxClauses { get; init; } = 64;
+
+    /// <summary>Words in an abstract snippet; abstracts up to <see cref="SnippetWords"/> + 5 words are shown whole.</summary>
+    public int SnippetWords { get; init; } = 35;
+
+    /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> naming the first invalid setting.</summary>
+    public void Validate()
+    {
+        RequireAtLeast(TitleWeight, 0, nameof(TitleWeight));
+        RequireAtLeast(AbstractWeight, 0, nameof(AbstractWeight));
+        RequireAtLeast(AuthorsWeight, 0, nameof(AuthorsWeight));
+        RequireAtLeast(K1, 0, nameof(K1));
+        RequireUnitInterval(TitleB, nameof(TitleB));
+        RequireUnitInterval(AbstractB, nameof(AbstractB));
+        RequireUnitInterval(AuthorsB, nameof(AuthorsB));
+        RequireAtLeast(MaxQueryLength, 1, nameof(MaxQueryLength));
+        RequireAtLeast(MaxClauses, 1, nameof(MaxClauses));
+        RequireAtLeast(SnippetWords, 1, nameof(SnippetWords));
+    }
+
+    private static void RequireAtLeast(double value, double min, string name)
+    {
+        if (double.IsNaN(value) || value < min)
+        {
+            throw new ArgumentOutOfRangeException(name, value, $"search settings: {name} must be at least {min}");
+        }
+    }
+
+    private static void RequireUnitInterval(double value, string name)
+    {
+        if (double.IsNaN(value) || value < 0 || value > 1)
+        {
+            throw new ArgumentOutOfRangeException(name, value, $"search settings: {name} must be between 0 and 1");
+        }
+    }
+}
