@@ -20,6 +20,8 @@ public sealed class KaggleSnapshotReader : IRecordReader
         long lineNumber = 0;
         while (await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
         {
+            // ReadLineAsync returns buffered lines without looking at the token; check it once per line.
+            cancellationToken.ThrowIfCancellationRequested();
             lineNumber++;
             if (string.IsNullOrWhiteSpace(line))
             {

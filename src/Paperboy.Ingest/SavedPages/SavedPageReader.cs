@@ -15,6 +15,8 @@ public sealed class SavedPageReader : IRecordReader
         long lineNumber = 0;
         while (await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
         {
+            // ReadLineAsync returns buffered lines without looking at the token; check it once per line.
+            cancellationToken.ThrowIfCancellationRequested();
             lineNumber++;
             if (parser.Accept(line, lineNumber) is { } record)
             {
