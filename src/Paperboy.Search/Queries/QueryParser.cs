@@ -195,8 +195,11 @@ internal static class QueryParser
         return new ParsedQuery(text, clauses, filters, display);
     }
 
-    private static bool AnalyzesToAnything(TextClause clause) =>
-        clause.SearchedFields.Any(f => Fields.AnalyzerFor(f).Analyze(clause.Text).Count > 0);
+    // A bare stop word ("the", "an") is not a search for authors named An: without a field prefix
+    // the English analysis decides whether a clause means anything. author:an still finds them.
+    private static bool AnalyzesToAnything(TextClause clause) => clause.Field is { } field
+        ? Fields.AnalyzerFor(field).Analyze(clause.Text).Count > 0
+        : Analysis.Analyzer.English.Analyze(clause.Text).Count > 0;
 
     private static bool IsSeparator(char c) => char.IsWhiteSpace(c) || char.IsControl(c);
 
