@@ -114,6 +114,9 @@ public static class TextCleaner
             case '\'' when At(text, i + 1, '\''):
                 output.Append('\u201D');
                 return i + 2;
+            case '-' when At(text, i + 1, '-') && At(text, i + 2, '>'):
+                output.Append("-->"); // an ASCII arrow ("D0 --> K- e+ nu"), not a dash
+                return i + 3;
             case '-' when At(text, i + 1, '-') && At(text, i + 2, '-'):
                 output.Append('\u2014');
                 return i + 3;

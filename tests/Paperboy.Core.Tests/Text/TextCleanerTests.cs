@@ -53,6 +53,7 @@ public class TextCleanerTests
     [InlineData("``like this''", "\u201Clike this\u201D")]
     [InlineData("pages 1--10", "pages 1\u201310")]
     [InlineData("yes---no", "yes\u2014no")]
+    [InlineData("D0 --> K- e+ nue", "D0 --> K- e+ nue")]
     public void Tex_quotes_and_dashes_become_typographic(string raw, string expected) => Assert.Equal(expected, TextCleaner.Clean(raw));
 
     [Theory]
