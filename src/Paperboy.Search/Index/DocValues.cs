@@ -1,4 +1,4 @@
-namespace Paperboy.Search.Index;
+namespace Paperboy.Search.Indexing;
 
 /// <summary>
 /// Per-document values that filters check while iterating: the year and the category ids.

@@ -1,4 +1,4 @@
-namespace Paperboy.Search.Index;
+namespace Paperboy.Search.Indexing;
 
 /// <summary>The analyzed text fields. Categories and year are per-document values, not text.</summary>
 internal enum Field

@@ -1,4 +1,4 @@
-namespace Paperboy.Search.Index;
+namespace Paperboy.Search.Indexing;
 
 /// <summary>
 /// One field of a segment: its term dictionary and the length (indexed token count) of the

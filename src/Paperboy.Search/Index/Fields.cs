@@ -1,6 +1,6 @@
 using Paperboy.Search.Analysis;
 
-namespace Paperboy.Search.Index;
+namespace Paperboy.Search.Indexing;
 
 internal static class Fields
 {

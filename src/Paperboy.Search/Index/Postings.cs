@@ -1,4 +1,4 @@
-namespace Paperboy.Search.Index;
+namespace Paperboy.Search.Indexing;
 
 /// <summary>
 /// One term's postings in one field: ascending document ids, the term frequency in each, and the

@@ -1,4 +1,4 @@
-namespace Paperboy.Search.Index;
+namespace Paperboy.Search.Indexing;
 
 /// <summary>Accumulates one term's postings while documents are added in id order.</summary>
 internal sealed class PostingsBuilder

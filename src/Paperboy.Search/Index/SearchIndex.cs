@@ -1,6 +1,6 @@
 using Paperboy.Search.Collectors;
 using Paperboy.Search.Highlighting;
-using Paperboy.Search.Index;
+using Paperboy.Search.Indexing;
 using Paperboy.Search.Queries;
 using Paperboy.Search.Scoring;
 

@@ -1,4 +1,4 @@
-namespace Paperboy.Search.Index;
+namespace Paperboy.Search.Indexing;
 
 /// <summary>
 /// An immutable set of indexed documents with ids 0..DocCount-1: one field index per text field,

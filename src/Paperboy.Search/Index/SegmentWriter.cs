@@ -1,6 +1,6 @@
 using Paperboy.Search.Analysis;
 
-namespace Paperboy.Search.Index;
+namespace Paperboy.Search.Indexing;
 
 /// <summary>Analyzes documents in id order and writes them into a <see cref="Segment"/>.</summary>
 internal static class SegmentWriter

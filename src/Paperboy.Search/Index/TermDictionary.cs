@@ -1,4 +1,4 @@
-namespace Paperboy.Search.Index;
+namespace Paperboy.Search.Indexing;
 
 /// <summary>
 /// Term to postings for one field. A hash map in memory; the on-disk segment will put a sorted

@@ -1,4 +1,4 @@
-using Paperboy.Search.Index;
+using Paperboy.Search.Indexing;
 
 namespace Paperboy.Search.Queries;
 

@@ -1,5 +1,5 @@
 using Paperboy.Search.Analysis;
-using Paperboy.Search.Index;
+using Paperboy.Search.Indexing;
 using Paperboy.Search.Queries;
 
 namespace Paperboy.Search;

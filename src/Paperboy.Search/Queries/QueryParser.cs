@@ -1,5 +1,5 @@
 using System.Text;
-using Paperboy.Search.Index;
+using Paperboy.Search.Indexing;
 
 namespace Paperboy.Search.Queries;
 

@@ -1,4 +1,4 @@
-using Paperboy.Search.Index;
+using Paperboy.Search.Indexing;
 using Paperboy.Search.Scoring;
 
 namespace Paperboy.Search.Queries;
