@@ -1,0 +1,134 @@
+using Paperboy.Search.Analysis;
+
+namespace Paperboy.Search.Tests.Reference;
+
+/// <summary>
+/// The plain reference for the engine: no postings, no cursors. It analyzes every document,
+/// then scores each one straight from the BM25F formula (Robertson &amp; Zaragoza 2009) by
+/// counting occurrences, so a bug in the index, the scorers or the collector shows up as a
+/// difference. Supports what the differential test generates: plain, +required and -excluded
+/// words or phrases over the default fields, and one category filter (alone, it lists the category).
+/// </summary>
+internal sealed class BruteForceSearch
+{
+    private readonly IReadOnlyList<SearchDocument> _documents;
+    private readonly SearchSettings _settings;
+    private readonly List<List<AnalyzedToken>>[][] _fields; // [doc][field] -> one token list per value (authors have several)
+    private readonly double[] _averageLengths = new double[3];
+
+    public BruteForceSearch(IReadOnlyList<SearchDocument> documents, SearchSettings settings)
+    {
+        _documents = documents;
+        _settings = settings;
+        _fields = [.. documents.Select(d => new[]
+        {
+            new List<List<AnalyzedToken>> { Analyzer.English.Analyze(d.Title) },
+            new List<List<AnalyzedToken>> { Analyzer.English.Analyze(d.Abstract) },
+            d.Authors.Select(a => Analyzer.Names.Analyze(a)).ToList(),
+        })];
+        for (var f = 0; f < 3; f++)
+        {
+            _averageLengths[f] = documents.Count == 0 ? 0 : _fields.Average(doc => Length(doc[f]));
+        }
+    }
+
+    public sealed record Clause(char Occur, string Text); // Occur: ' ', '+' or '-'
+
+    public List<(string Key, double Score)> Search(IReadOnlyList<Clause> clauses, string? category, out int total)
+    {
+        var n = _documents.Count;
+        // freq[clause][doc][field]
+        var freqs = clauses.Select(c => Enumerable.Range(0, n).Select(d => FieldFrequencies(c.Text, d)).ToArray()).ToArray();
+        var idfs = freqs.Select(perDoc =>
+        {
+            var df = perDoc.Count(f => f.Any(x => x > 0));
+            return Math.Log(1 + ((n - df + 0.5) / (df + 0.5)));
+        }).ToArray();
+
+        var results = new List<(int Doc, double Score)>();
+        for (var doc = 0; doc < n; doc++)
+        {
+            if (category is not null && !_documents[doc].Categories.Any(c => c.Equals(category, StringComparison.OrdinalIgnoreCase)))
+            {
+                continue;
+            }
+            var matches = clauses.Select((c, i) => freqs[i][doc].Any(x => x > 0)).ToArray();
+            var required = clauses.Select((c, i) => c.Occur == '+' ? i : -1).Where(i => i >= 0).ToArray();
+            var optional = clauses.Select((c, i) => c.Occur == ' ' ? i : -1).Where(i => i >= 0).ToArray();
+            var excluded = clauses.Select((c, i) => c.Occur == '-' ? i : -1).Where(i => i >= 0).ToArray();
+            if (required.Any(i => !matches[i]) || excluded.Any(i => matches[i]))
+            {
+                continue;
+            }
+            var filterOnly = required.Length == 0 && optional.Length == 0;
+            if (filterOnly ? category is null : required.Length == 0 && !optional.Any(i => matches[i]))
+            {
+                continue; // with no positive word, only a filter can select documents
+            }
+            var score = 0.0;
+            foreach (var i in required.Concat(optional).Order())
+            {
+                if (matches[i])
+                {
+                    score += idfs[i] * Saturate(PseudoFrequency(freqs[i][doc], doc));
+                }
+            }
+            results.Add((doc, score));
+        }
+        total = results.Count;
+        if (!clauses.Any(c => c.Occur != '-'))
+        {
+            // Filter-only results are listed newest first, then by key.
+            return [.. results.Select(r => _documents[r.Doc]).OrderByDescending(d => d.Year ?? int.MinValue)
+                .ThenBy(d => d.Key, StringComparer.Ordinal).Select(d => (d.Key, 0.0))];
+        }
+        return [.. results.OrderByDescending(r => r.Score).ThenBy(r => r.Doc).Select(r => (_documents[r.Doc].Key, r.Score))];
+    }
+
+    private double Saturate(double tf) => tf <= 0 ? 0 : tf / (_settings.K1 + tf);
+
+    private double PseudoFrequency(int[] freq, int doc)
+    {
+        double[] weights = [_settings.TitleWeight, _settings.AbstractWeight, _settings.AuthorsWeight];
+        double[] bs = [_settings.TitleB, _settings.AbstractB, _settings.AuthorsB];
+        var tf = 0.0;
+        for (var f = 0; f < 3; f++)
+        {
+            if (freq[f] > 0)
+            {
+                var norm = 1 - bs[f] + (bs[f] * Length(_fields[doc][f]) / _averageLengths[f]);
+                tf += weights[f] * freq[f] / norm;
+            }
+        }
+        return tf;
+    }
+
+    // How often the text (a word, or several words at their relative positions) occurs per field.
+    private int[] FieldFrequencies(string text, int doc)
+    {
+        var result = new int[3];
+        for (var f = 0; f < 3; f++)
+        {
+            var query = (f == 2 ? Analyzer.Names : Analyzer.English).Analyze(text);
+            if (query.Count == 0)
+            {
+                continue;
+            }
+            foreach (var value in _fields[doc][f])
+            {
+                var at = value.ToDictionary(t => t.Position, t => t.Term);
+                foreach (var start in value)
+                {
+                    var origin = start.Position;
+                    if (query.All(q => at.TryGetValue(origin + q.Position - query[0].Position, out var term) && term == q.Term))
+                    {
+                        result[f]++;
+                    }
+                }
+            }
+        }
+        return result;
+    }
+
+    private static int Length(List<List<AnalyzedToken>> values) => values.Sum(v => v.Count);
+}
