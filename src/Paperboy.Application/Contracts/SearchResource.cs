@@ -1,0 +1,43 @@
+using Paperboy.Application.Searching;
+using Paperboy.Search;
+
+namespace Paperboy.Application.Contracts;
+
+/// <summary>A page of search results as the JSON API and `paperboy search --json` give it.</summary>
+public sealed record SearchResource(string Query, int Total, int Offset, IReadOnlyList<SearchHitResource> Hits)
+{
+    public static SearchResource From(PaperSearchResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return new SearchResource(result.Query, result.TotalMatches, result.Offset, result.Hits.Select(SearchHitResource.From).ToList());
+    }
+}
+
+/// <summary>
+/// One hit. Highlights are lists of text parts with a match flag, never HTML, so every client
+/// escapes for its own medium.
+/// </summary>
+public sealed record SearchHitResource(
+    string Id,
+    string Title,
+    IReadOnlyList<string> Authors,
+    IReadOnlyList<string> Categories,
+    DateTimeOffset? Published,
+    float Score,
+    string Snippet,
+    IReadOnlyList<HighlightPart> TitleHighlight,
+    IReadOnlyList<HighlightPart> SnippetHighlight)
+{
+    public static SearchHitResource From(PaperHit hit)
+    {
+        ArgumentNullException.ThrowIfNull(hit);
+        return new SearchHitResource(
+            hit.Paper.Id, hit.Paper.Title, hit.Paper.Authors, hit.Paper.Categories, hit.Paper.Published, hit.Score,
+            string.Concat(hit.Abstract.Parts.Select(p => p.Text)),
+            Parts(hit.Title), Parts(hit.Abstract));
+    }
+
+    private static List<HighlightPart> Parts(Snippet snippet) => snippet.Parts.Select(p => new HighlightPart(p.Text, p.IsMatch)).ToList();
+}
+
+public sealed record HighlightPart(string Text, bool Match);

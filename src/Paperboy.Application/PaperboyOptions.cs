@@ -1,0 +1,27 @@
+using Paperboy.Search;
+
+namespace Paperboy.Application;
+
+/// <summary>Settings shared by the CLI and the web app, bound from the "Paperboy" configuration section.</summary>
+public sealed class PaperboyOptions
+{
+    public const string Section = "Paperboy";
+
+    /// <summary>Where the store and derived data live (default ./data, or PAPERBOY_DATA).</summary>
+    public string DataDirectory { get; set; } = "data";
+
+    /// <summary>Load the demo corpus (the four saved trending pages) when the store is empty at start.</summary>
+    public bool LoadDemoCorpus { get; set; } = true;
+
+    /// <summary>Ranking parameters (BM25F field weights, k1, b); see docs/SEARCH.md for how they were chosen.</summary>
+    public SearchSettings Search { get; set; } = SearchSettings.Default;
+
+    /// <summary>Checks the options once at start, so a bad setting fails fast with a clear message.</summary>
+    public void Validate()
+    {
+        if (string.IsNullOrWhiteSpace(DataDirectory))
+        {
+            throw new InvalidOperationException("options: Paperboy:DataDirectory must not be empty");
+        }
+    }
+}
