@@ -1,0 +1,12 @@
+namespace Paperboy.Web.Api;
+
+/// <summary>The JSON API under /api; one file per resource.</summary>
+public static class ApiEndpoints
+{
+    public static void MapApi(this IEndpointRouteBuilder endpoints)
+    {
+        var api = endpoints.MapGroup("/api");
+        api.MapSearchEndpoints();
+        api.MapPaperEndpoints();
+    }
+}

@@ -1,0 +1,36 @@
+using Paperboy.Application;
+using Paperboy.Application.Contracts;
+using Paperboy.Web.Api;
+using Paperboy.Web.Hosting;
+
+namespace Paperboy.Web;
+
+/// <summary>Builds the web application: options, services, pages, the JSON API and the assets.</summary>
+public static class PaperboyWebApp
+{
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        configure?.Invoke(builder);
+
+        builder.Services.AddPaperboy(provider => PaperboyConfiguration.Read(provider.GetRequiredService<IConfiguration>()));
+        builder.Services.AddHostedService<DemoCorpusLoader>();
+        builder.Services.AddRazorPages();
+        builder.Services.AddProblemDetails();
+        builder.Services.ConfigureHttpJsonOptions(json => ResourceJson.Configure(json.SerializerOptions));
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseMiddleware<SecurityHeaders>();
+        app.UseRouting();
+        app.MapAssets();
+        app.MapApi();
+        app.MapRazorPages();
+        return app;
+    }
+}
