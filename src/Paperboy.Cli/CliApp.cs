@@ -1,0 +1,38 @@
+using System.CommandLine;
+using Paperboy.Cli.Commands;
+
+namespace Paperboy.Cli;
+
+/// <summary>The command tree: a global --data option and one verb per file in Commands/.</summary>
+public static class CliApp
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var data = new Option<string?>("--data")
+        {
+            Description = "Data directory (default ./data, or the PAPERBOY_DATA environment variable)",
+            Recursive = true,
+        };
+        var root = new RootCommand("Paperboy: research-paper discovery on your own machine.");
+        root.Options.Add(data);
+        var context = new CliContext(data);
+        root.Subcommands.Add(ImportCommand.Create(context));
+        root.Subcommands.Add(SearchCommand.Create(context));
+        root.Subcommands.Add(ShowCommand.Create(context));
+        root.Subcommands.Add(StatsCommand.Create(context));
+        root.Subcommands.Add(EvalCommand.Create(context));
+        root.Subcommands.Add(ServeCommand.Create(context));
+
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var error in parsed.Errors)
+            {
+                await Console.Error.WriteLineAsync($"paperboy: {error.Message}");
+            }
+            await Console.Error.WriteLineAsync("Run 'paperboy --help' for usage.");
+            return ExitCodes.Usage;
+        }
+        return await parsed.InvokeAsync();
+    }
+}

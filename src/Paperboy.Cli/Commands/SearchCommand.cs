@@ -1,0 +1,54 @@
+using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using Paperboy.Application.Contracts;
+using Paperboy.Application.Searching;
+using Paperboy.Cli.Output;
+using Spectre.Console;
+
+namespace Paperboy.Cli.Commands;
+
+/// <summary>paperboy search QUERY [--limit N] [--json]</summary>
+public static class SearchCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var query = new Argument<string[]>("QUERY") { Arity = ArgumentArity.OneOrMore, Description = "The query; see docs/SEARCH.md for the syntax" };
+        var limit = new Option<int>("--limit") { Description = "How many results", DefaultValueFactory = _ => 10 };
+        var json = new Option<bool>("--json") { Description = "Print results as JSON" };
+        var command = new Command("search", "Search the papers") { query, limit, json };
+        command.SetAction(async (parsed, cancellationToken) =>
+        {
+            string text = string.Join(' ', parsed.GetValue(query)!);
+            int take = parsed.GetValue(limit);
+            if (take < 1 || text.Length > PaperSearchService.MaxQueryLength)
+            {
+                await Console.Error.WriteLineAsync($"paperboy: --limit must be at least 1 and the query at most {PaperSearchService.MaxQueryLength} characters");
+                return ExitCodes.Usage;
+            }
+            await using var services = context.BuildServices(parsed);
+            var result = await services.GetRequiredService<PaperSearchService>().SearchAsync(text, take, 0, cancellationToken);
+            if (parsed.GetValue(json))
+            {
+                JsonOutput.Write(SearchResource.From(result));
+                return ExitCodes.Success;
+            }
+            Print(result);
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static void Print(PaperSearchResult result)
+    {
+        Terminal.Out.MarkupLine($"{result.TotalMatches:N0} papers match.");
+        int rank = result.Offset;
+        foreach (var hit in result.Hits)
+        {
+            rank++;
+            Terminal.Out.WriteLine();
+            Terminal.Out.MarkupLine($"{rank,2}. [bold]{Terminal.Markup(hit.Title)}[/]");
+            Terminal.Out.MarkupLine($"    [dim]{Terminal.Escape(hit.Paper.Id)}  score {hit.Score:F2}  {Terminal.Escape(string.Join(", ", hit.Paper.Authors.Take(4)))}[/]");
+            Terminal.Out.MarkupLine($"    {Terminal.Markup(hit.Abstract)}");
+        }
+    }
+}

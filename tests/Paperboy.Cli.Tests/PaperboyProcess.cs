@@ -1,0 +1,58 @@
+using System.Diagnostics;
+using System.Text.Json;
+
+namespace Paperboy.Cli.Tests;
+
+/// <summary>Runs the real `paperboy` executable in a separate process against a data directory.</summary>
+public sealed class PaperboyProcess : IDisposable
+{
+    public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), $"paperboy-cli-test-{Guid.NewGuid():N}");
+
+    public static string SeedDirectory => Path.Combine(AppContext.BaseDirectory, "demo", "seeds");
+
+    public async Task<Run> RunAsync(params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "paperboy.dll"));
+        start.ArgumentList.Add("--data");
+        start.ArgumentList.Add(DataDirectory);
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+        start.Environment["NO_COLOR"] = "1";
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return new Run(process.ExitCode, await stdout, await stderr);
+    }
+
+    public void Dispose()
+    {
+        if (Directory.Exists(DataDirectory))
+        {
+            Directory.Delete(DataDirectory, recursive: true);
+        }
+    }
+
+    public sealed record Run(int ExitCode, string Stdout, string Stderr)
+    {
+        public JsonElement Json()
+        {
+            try
+            {
+                return JsonDocument.Parse(Stdout).RootElement.Clone();
+            }
+            catch (JsonException e)
+            {
+                throw new InvalidOperationException($"not JSON (exit {ExitCode}): {Stdout}\n{Stderr}", e);
+            }
+        }
+    }
+}
