@@ -14,7 +14,7 @@ public sealed class PaperboyOptions
     public bool LoadDemoCorpus { get; set; } = true;
 
     /// <summary>Ranking parameters (BM25F field weights, k1, b); see docs/SEARCH.md for how they were chosen.</summary>
-    public SearchSettings Search { get; set; } = SearchSettings.Default;
+    public SearchSettings Search { get; set; } = new();
 
     /// <summary>Checks the options once at start, so a bad setting fails fast with a clear message.</summary>
     public void Validate()
@@ -23,5 +23,6 @@ public sealed class PaperboyOptions
         {
             throw new InvalidOperationException("options: Paperboy:DataDirectory must not be empty");
         }
+        Search.Validate();
     }
 }

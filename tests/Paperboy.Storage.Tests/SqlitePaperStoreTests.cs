@@ -198,4 +198,17 @@ public sealed class SqlitePaperStoreTests
         Assert.Equal(start + 1, afterAdd);
         Assert.Equal(afterAdd, await temp.Store.GetGenerationAsync(None));
     }
+
+    [Fact]
+    public async Task Papers_without_a_title_are_stored_apart_and_never_merge_by_title()
+    {
+        await using var temp = await TempStore.CreateAsync();
+        var untitled = new Paper { Id = "doc:1", Title = "", Abstract = "first" };
+        var alsoUntitled = new Paper { Id = "doc:2", Title = " . ", Abstract = "second" };
+
+        var summary = await temp.Store.UpsertAsync([untitled, alsoUntitled], None);
+
+        Assert.Equal(2, summary.Added);
+        Assert.Equal("second", (await temp.Store.GetAsync("doc:2", None))!.Abstract);
+    }
 }

@@ -56,8 +56,7 @@ public sealed class EvaluationService(PaperSearchService search, SearchSettings 
             foreach (var (queryId, text) in collection.Queries)
             {
                 var gains = collection.Judgments.GetValueOrDefault(queryId) ?? new Dictionary<string, int>();
-                var result = await collectionSearch.SearchAsync(Truncate(text), CollectionDepth, 0, cancellationToken);
-                var ranked = result.Hits.Select(h => h.Paper.Id).ToList();
+                var ranked = await collectionSearch.RankAsync(Truncate(text), CollectionDepth, cancellationToken);
                 perQuery.Add(new CollectionScores(
                     RankingMetrics.Ndcg(ranked, gains, 10),
                     RankingMetrics.AveragePrecision(ranked, gains),

@@ -39,6 +39,14 @@ public sealed partial class PaperSearchService(IPaperStore store, SearchSettings
         return new PaperSearchResult(query, results.TotalMatches, offset, hits);
     }
 
+    /// <summary>The ids of the best matches only, without loading papers: for evaluation at depth.</summary>
+    public async Task<IReadOnlyList<string>> RankAsync(string query, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var index = await CurrentIndexAsync(cancellationToken);
+        return index.Search(query, limit, highlight: false).Hits.Select(h => h.Key).ToList();
+    }
+
     /// <summary>Drops the current index; the next search rebuilds it from the store.</summary>
     public void Invalidate() => _snapshot = null;
 

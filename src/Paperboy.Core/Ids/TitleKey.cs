@@ -67,6 +67,9 @@ public static class TitleKey
         return Prefix + Convert.ToHexStringLower(hash.AsSpan(0, 8));
     }
 
+    /// <summary>The title key, or null for a title with no letters or digits (such a paper never merges by title).</summary>
+    public static string? TryIdFor(string title) => Normalize(title).Length == 0 ? null : IdFor(title);
+
     /// <summary>True for ids made by <see cref="IdFor"/>.</summary>
     public static bool IsTitleKey(string id) =>
         id is not null && id.StartsWith(Prefix, StringComparison.Ordinal) && id.Length == Prefix.Length + 16;

@@ -38,8 +38,10 @@ public sealed class SearchIndex
     /// Ranks by BM25F, ties by the order documents were added. A query with only filters
     /// (<c>cat:cs.CL year:2024</c>) lists every matching document, newest year first, then by key,
     /// with score 0. A query with nothing positive (<c>-foo</c>, stop words only, empty) matches nothing.
+    /// Without <paramref name="highlight"/> the snippets are empty: ranking deep lists (evaluation)
+    /// then costs no text work.
     /// </summary>
-    public SearchResults Search(string? query, int limit = 10, int offset = 0)
+    public SearchResults Search(string? query, int limit = 10, int offset = 0, bool highlight = true)
     {
         var parsed = Parse(query);
         offset = Math.Max(0, offset);
@@ -55,8 +57,8 @@ public sealed class SearchIndex
             hits.Add(new SearchHit(
                 document.Key,
                 (float)scored.Score,
-                Highlighter.Title(document.Title, parsed.HighlightTerms),
-                Highlighter.Abstract(document.Abstract, parsed.HighlightTerms, Settings.SnippetWords)));
+                highlight ? Highlighter.Title(document.Title, parsed.HighlightTerms) : Snippet.Empty,
+                highlight ? Highlighter.Abstract(document.Abstract, parsed.HighlightTerms, Settings.SnippetWords) : Snippet.Empty));
         }
         return new SearchResults(collector.TotalMatches, hits, parsed);
     }

@@ -23,7 +23,7 @@ internal static class PaperRows
         p.Clear();
         p.AddWithValue("$id", paper.Id);
         p.AddWithValue("$arxiv_id", (object?)paper.ArxivId ?? DBNull.Value);
-        p.AddWithValue("$title_key", TitleKey.IdFor(paper.Title));
+        p.AddWithValue("$title_key", (object?)TitleKey.TryIdFor(paper.Title) ?? DBNull.Value);
         p.AddWithValue("$title", paper.Title);
         p.AddWithValue("$title_raw", paper.TitleRaw);
         p.AddWithValue("$abstract", paper.Abstract);

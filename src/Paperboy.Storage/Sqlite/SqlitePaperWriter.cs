@@ -71,8 +71,13 @@ internal sealed class SqlitePaperWriter : IAsyncDisposable
     /// </summary>
     private async Task<(Paper, string)?> FindTitleMatchAsync(Paper incoming, CancellationToken cancellationToken)
     {
+        string? titleKey = TitleKey.TryIdFor(incoming.Title);
+        if (titleKey is null)
+        {
+            return null;
+        }
         _findByTitleKey.Parameters.Clear();
-        _findByTitleKey.Parameters.AddWithValue("$key", TitleKey.IdFor(incoming.Title));
+        _findByTitleKey.Parameters.AddWithValue("$key", titleKey);
         await using var reader = await _findByTitleKey.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {

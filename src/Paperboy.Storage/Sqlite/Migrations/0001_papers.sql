@@ -2,7 +2,7 @@
 CREATE TABLE papers (
     id              TEXT PRIMARY KEY,          -- arXiv base id, or 'title:<hash>' for a title-only paper
     arxiv_id        TEXT UNIQUE,
-    title_key       TEXT NOT NULL,             -- TitleKey.IdFor(title): merges title-only papers into arXiv ones
+    title_key       TEXT,                      -- TitleKey.IdFor(title): merges title-only papers into arXiv ones; NULL for an empty title
     title           TEXT NOT NULL,
     title_raw       TEXT NOT NULL,
     abstract        TEXT NOT NULL,
