@@ -19,7 +19,10 @@ public static class PaperboyWebApp
 
         builder.Services.AddPaperboy(provider => PaperboyConfiguration.Read(provider.GetRequiredService<IConfiguration>()));
         builder.Services.AddHostedService<DemoCorpusLoader>();
-        builder.Services.AddRazorPages();
+        // Pages live in this assembly; name it, since under `paperboy serve` the entry assembly is the CLI.
+        builder.Services.AddRazorPages().AddApplicationPart(typeof(PaperboyWebApp).Assembly);
+        // One line per request is noise at this size; warnings and errors still show.
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Services.AddProblemDetails();
         builder.Services.ConfigureHttpJsonOptions(json => ResourceJson.Configure(json.SerializerOptions));
 

@@ -12,6 +12,16 @@ public sealed class PaperboyProcess : IDisposable
 
     public async Task<Run> RunAsync(params string[] args)
     {
+        using var process = Start(args);
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return new Run(process.ExitCode, await stdout, await stderr);
+    }
+
+    /// <summary>Starts paperboy and returns at once, for long-running verbs such as serve.</summary>
+    public Process Start(params string[] args)
+    {
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
@@ -26,11 +36,7 @@ public sealed class PaperboyProcess : IDisposable
             start.ArgumentList.Add(arg);
         }
         start.Environment["NO_COLOR"] = "1";
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return new Run(process.ExitCode, await stdout, await stderr);
+        return Process.Start(start)!;
     }
 
     public void Dispose()
