@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
@@ -10,25 +11,41 @@ namespace Paperboy.Ingest.Kaggle;
 /// </summary>
 public sealed class KaggleSnapshotReader : IRecordReader
 {
+    /// <summary>
+    /// Far above any real record (the largest, with collaboration author lists of thousands of names,
+    /// are a few hundred KB) and low enough that one corrupt line cannot exhaust memory.
+    /// </summary>
+    public const int DefaultMaxLineLength = 4 * 1024 * 1024;
+
     private static readonly JsonSerializerOptions Options = new() { AllowTrailingCommas = false };
+
+    private readonly int _maxLineLength;
+
+    public KaggleSnapshotReader(int maxLineLength = DefaultMaxLineLength) => _maxLineLength = maxLineLength;
 
     public async IAsyncEnumerable<ImportRecord> ReadAsync(
         Stream input, string fileName, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
         using var reader = new StreamReader(input, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, leaveOpen: true, bufferSize: 1 << 16);
+        var lines = new BoundedLineReader(reader, _maxLineLength);
         long lineNumber = 0;
-        while (await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
+        while (await lines.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
         {
-            // ReadLineAsync returns buffered lines without looking at the token; check it once per line.
+            // Buffered lines come back without looking at the token; check it once per line.
             cancellationToken.ThrowIfCancellationRequested();
             lineNumber++;
-            if (string.IsNullOrWhiteSpace(line))
+            if (line.TooLong)
+            {
+                yield return ImportRecord.Failed(new ImportError(fileName, lineNumber, string.Create(CultureInfo.InvariantCulture, $"line longer than {_maxLineLength:N0} characters; skipped")));
+                continue;
+            }
+            if (string.IsNullOrWhiteSpace(line.Text))
             {
                 continue;
             }
 
-            yield return ReadLine(line, fileName, lineNumber);
+            yield return ReadLine(line.Text, fileName, lineNumber);
         }
     }
 
