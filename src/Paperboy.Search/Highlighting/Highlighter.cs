@@ -5,7 +5,8 @@ namespace Paperboy.Search.Highlighting;
 /// <summary>
 /// Marks the words of a text whose analyzed form is a query term, so "networks" is marked for the
 /// query "network". Titles are returned whole; abstracts as the window of words with the most
-/// distinct query terms (then the most matches, then the earliest), with "…" where text was cut.
+/// distinct query terms (then the most matches, then the earliest), shifted so its matches sit in
+/// the middle with context on both sides, with "…" where text was cut.
 /// </summary>
 internal static class Highlighter
 {
@@ -28,7 +29,7 @@ internal static class Highlighter
             return Mark(text, tokens, 0, tokens.Count, terms);
         }
         var matched = tokens.Select(t => MatchedTerm(text, t, terms)).ToArray();
-        var best = BestWindow(matched, windowWords);
+        var best = Centered(matched, BestWindow(matched, windowWords), windowWords);
         return Mark(text, tokens, best, best + windowWords, terms);
     }
 
@@ -56,6 +57,22 @@ internal static class Highlighter
             }
         }
         return bestStart;
+    }
+
+    /// <summary>
+    /// The same matches, with the spare words split evenly before the first and after the last, so a
+    /// reader sees what leads up to a match rather than a window that ends on it.
+    /// </summary>
+    internal static int Centered(string?[] matched, int start, int windowWords)
+    {
+        int first = Array.FindIndex(matched, start, windowWords, m => m is not null);
+        if (first < 0)
+        {
+            return start;
+        }
+        int last = Array.FindLastIndex(matched, start + windowWords - 1, windowWords, m => m is not null);
+        int spare = windowWords - (last - first + 1);
+        return Math.Clamp(first - (spare / 2), 0, matched.Length - windowWords);
     }
 
     private static Snippet Mark(string text, List<Token> tokens, int from, int to, IReadOnlySet<string> terms)

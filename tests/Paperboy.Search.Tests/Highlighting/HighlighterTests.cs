@@ -1,3 +1,4 @@
+using Paperboy.Search.Highlighting;
 using static Paperboy.Search.Tests.Docs;
 
 namespace Paperboy.Search.Tests.Highlighting;
@@ -39,6 +40,30 @@ public class HighlighterTests
         Assert.DoesNotContain("Graph intro", hit.Abstract.Text);
         var words = hit.Abstract.Text.Trim('…', ' ').Split(' ');
         Assert.Equal(SearchSettings.Default.SnippetWords, words.Length);
+    }
+
+    [Fact]
+    public void The_best_window_is_shifted_so_its_matches_have_context_on_both_sides()
+    {
+        string?[] matched = new string?[100];
+        matched[50] = "flow";
+        matched[52] = "rectified";
+
+        int start = Highlighter.Centered(matched, Highlighter.BestWindow(matched, 20), 20);
+
+        // Three matched words span 50..52; the 17 spare words split 8 before and 9 after.
+        Assert.Equal(42, start);
+    }
+
+    [Fact]
+    public void A_centered_window_never_runs_past_either_end()
+    {
+        string?[] matched = new string?[40];
+        matched[1] = "a";
+        matched[38] = "b";
+
+        Assert.Equal(0, Highlighter.Centered(matched, 0, 20));
+        Assert.Equal(20, Highlighter.Centered(matched, 20, 20));
     }
 
     [Fact]
