@@ -10,21 +10,19 @@ results="$(mktemp -d)"
 trap 'rm -rf "$results"' EXIT
 
 dotnet build Paperboy.slnx --configuration Release --nologo
-status=0
+set +e
 dotnet test Paperboy.slnx --configuration Release --no-build --nologo \
-  --logger "trx" --logger "console;verbosity=minimal" --results-directory "$results" || status=$?
+  --logger "console;verbosity=minimal" 2>&1 | tee "$results/test.log"
+status=${PIPESTATUS[0]}
+set -e
 
-# Totals from every test assembly's TRX report (dotnet test's own summary is per assembly).
+# Totals over every test assembly's summary line ("Passed!  - Failed: 0, Passed: 17, ...").
 passed=0
 failed=0
-for trx in "$results"/*.trx; do
-  [ -e "$trx" ] || continue
-  counters="$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)"
-  p="$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters")"
-  f="$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")"
-  passed=$((passed + ${p:-0}))
-  failed=$((failed + ${f:-0}))
-done
+while read -r f p; do
+  passed=$((passed + p))
+  failed=$((failed + f))
+done < <(sed -n 's/.*- Failed: *\([0-9]*\), Passed: *\([0-9]*\),.*/\1 \2/p' "$results/test.log")
 if [ "$passed" -eq 0 ] && [ "$failed" -eq 0 ] && [ "$status" -ne 0 ]; then
   failed=1
 fi

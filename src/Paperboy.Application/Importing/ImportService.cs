@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using Paperboy.Core.Papers;
 using Paperboy.Core.Storage;
 using Paperboy.Ingest;
@@ -44,7 +43,7 @@ public sealed class ImportService(IPaperStore store)
 
         await using var input = ImportFile.OpenRead(path);
         // Progress is measured on the file itself, under any decompression.
-        var file = input is GZipStream gzip ? gzip.BaseStream : input;
+        var file = ImportFile.Underlying(input);
         var reader = RecordReaders.For(format);
         var tally = new ImportTally(path, format);
         var batch = new List<Paper>(BatchSize);

@@ -1,0 +1,40 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Paperboy.Application;
+
+namespace Paperboy.Application.Tests;
+
+/// <summary>The application services over a real SQLite store in a fresh temporary data directory.</summary>
+public sealed class AppServices : IAsyncDisposable
+{
+    public AppServices(bool loadDemoCorpus = true)
+    {
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddPaperboy(new PaperboyOptions { DataDirectory = DataDirectory, LoadDemoCorpus = loadDemoCorpus });
+        Provider = services.BuildServiceProvider();
+    }
+
+    public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), $"paperboy-app-test-{Guid.NewGuid():N}");
+
+    public ServiceProvider Provider { get; }
+
+    public T Get<T>() where T : notnull => Provider.GetRequiredService<T>();
+
+    public string Scratch(string name)
+    {
+        string path = Path.Combine(DataDirectory, "scratch", name);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        return path;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Provider.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        if (Directory.Exists(DataDirectory))
+        {
+            Directory.Delete(DataDirectory, recursive: true);
+        }
+    }
+}
