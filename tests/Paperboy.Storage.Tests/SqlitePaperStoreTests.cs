@@ -181,8 +181,8 @@ public sealed class SqlitePaperStoreTests
         await reader.ReadAsync();
 
         Assert.Equal("wal", mode);
-        Assert.Equal(1L, reader.GetInt64(0));
-        Assert.Equal(1L, reader.GetInt64(1));
+        Assert.Equal(2L, reader.GetInt64(0));
+        Assert.Equal(2L, reader.GetInt64(1));
     }
 
     [Fact]
@@ -210,5 +210,32 @@ public sealed class SqlitePaperStoreTests
 
         Assert.Equal(2, summary.Added);
         Assert.Equal("second", (await temp.Store.GetAsync("doc:2", None))!.Abstract);
+    }
+
+    [Fact]
+    public async Task Engagement_round_trips_and_the_newest_report_wins_over_any_rank()
+    {
+        await using var temp = await TempStore.CreateAsync();
+        var monday = new DateTimeOffset(2024, 10, 21, 9, 0, 0, TimeSpan.Zero);
+        var arxiv = Papers.Arxiv("2410.17243", "Trending", version: 2);
+        var hfMonday = Papers.Arxiv("2410.17243", "Trending", version: 0, source: "hf-daily") with
+        {
+            Versions = [],
+            Engagement = new PaperEngagement { Upvotes = 12, Comments = 1, TrendingDate = new DateOnly(2024, 10, 21), SubmittedBy = "akhaliq", Keywords = ["video"], ReportedAt = monday },
+        };
+        var hfTuesday = hfMonday with { Engagement = hfMonday.Engagement! with { Upvotes = 40, ReportedAt = monday.AddDays(1) } };
+
+        await temp.Store.UpsertAsync([arxiv], None);
+        await temp.Store.UpsertAsync([hfTuesday], None);
+        var stale = await temp.Store.UpsertAsync([hfMonday], None);
+        var stored = await temp.Store.GetAsync("2410.17243", None);
+
+        Assert.Equal(1, stale.Unchanged);
+        Assert.Equal(40, stored!.Engagement!.Upvotes);
+        Assert.Equal(new DateOnly(2024, 10, 21), stored.Engagement.TrendingDate);
+        Assert.Equal(["video"], stored.Engagement.Keywords);
+        Assert.Equal("akhaliq", stored.Engagement.SubmittedBy);
+        Assert.Equal(2, stored.LatestVersion);
+        Assert.Equal("Abstract of Trending at v2.", stored.Abstract);
     }
 }

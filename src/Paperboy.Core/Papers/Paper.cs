@@ -46,6 +46,9 @@ public sealed record Paper
     /// <summary>True when the authors withdrew the paper.</summary>
     public bool Withdrawn { get; init; }
 
+    /// <summary>Upvotes, comments and trending date from a community source, or null when none reported.</summary>
+    public PaperEngagement? Engagement { get; init; }
+
     /// <summary>Which source supplied each field ("title" -> "kaggle-snapshot"), for provenance and merge rules.</summary>
     public IReadOnlyDictionary<string, string> FieldSources { get; init; } = new Dictionary<string, string>();
 

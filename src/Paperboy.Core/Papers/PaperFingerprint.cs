@@ -35,6 +35,11 @@ public static class PaperFingerprint
         Add(paper.Comments);
         AddList(paper.CodeLinks);
         Add(paper.Withdrawn ? "withdrawn" : "");
+        if (paper.Engagement is { } e)
+        {
+            Add(string.Create(CultureInfo.InvariantCulture, $"{e.Upvotes}|{e.Comments}|{e.TrendingDate:yyyy-MM-dd}|{e.SubmittedBy}|{e.ReportedAt:O}"));
+            AddList(e.Keywords);
+        }
         AddList(paper.FieldSources.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}"));
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
     }

@@ -10,6 +10,9 @@ namespace Paperboy.Core.Papers;
 /// (it only fills empty fields); the same or a newer version replaces every field it supplies.</item>
 /// <item>Fields a record leaves empty keep what is stored; versions are united; the earliest
 /// first-seen date wins; each replaced field records the source that supplied it.</item>
+/// <item>Engagement (upvotes, comments, trending date) is owned by the community source that reports
+/// it, whatever the rank: the report with the later <see cref="PaperEngagement.ReportedAt"/> wins,
+/// and a record without engagement keeps what is stored.</item>
 /// </list>
 /// </summary>
 public static class PaperMerger
@@ -47,6 +50,7 @@ public static class PaperMerger
             Comments = Pick(winner.Comments, loser.Comments),
             CodeLinks = Pick(winner.CodeLinks, loser.CodeLinks),
             Withdrawn = incomingWins ? incoming.Withdrawn : stored.Withdrawn,
+            Engagement = NewerEngagement(stored.Engagement, incoming.Engagement),
             FieldSources = sources,
         };
     }
@@ -67,6 +71,12 @@ public static class PaperMerger
     private static string? Pick(string? winner, string? loser) => string.IsNullOrWhiteSpace(winner) ? loser : winner;
 
     private static IReadOnlyList<T> Pick<T>(IReadOnlyList<T> winner, IReadOnlyList<T> loser) => winner.Count == 0 ? loser : winner;
+
+    private static PaperEngagement? NewerEngagement(PaperEngagement? stored, PaperEngagement? incoming) =>
+        incoming is null ? stored
+        : stored is null ? incoming
+        : (incoming.ReportedAt ?? DateTimeOffset.MaxValue) >= (stored.ReportedAt ?? DateTimeOffset.MinValue) ? incoming
+        : stored;
 
     private static DateTimeOffset? Earliest(DateTimeOffset? a, DateTimeOffset? b) =>
         a is null ? b : b is null ? a : a < b ? a : b;

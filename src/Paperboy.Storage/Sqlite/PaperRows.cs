@@ -11,11 +11,13 @@ internal static class PaperRows
 {
     public const string Columns =
         "id, arxiv_id, title_key, title, title_raw, abstract, abstract_raw, authors, categories, versions, latest_version, " +
-        "published, updated, first_seen, doi, journal_ref, comments, code_links, withdrawn, field_sources, content_hash, changed_at";
+        "published, updated, first_seen, doi, journal_ref, comments, code_links, withdrawn, field_sources, content_hash, changed_at, " +
+        "upvotes, comments_count, trending_date, submitted_by, keywords, engagement_reported_at";
 
     public const string Parameters =
         "$id, $arxiv_id, $title_key, $title, $title_raw, $abstract, $abstract_raw, $authors, $categories, $versions, $latest_version, " +
-        "$published, $updated, $first_seen, $doi, $journal_ref, $comments, $code_links, $withdrawn, $field_sources, $content_hash, $changed_at";
+        "$published, $updated, $first_seen, $doi, $journal_ref, $comments, $code_links, $withdrawn, $field_sources, $content_hash, $changed_at, " +
+        "$upvotes, $comments_count, $trending_date, $submitted_by, $keywords, $engagement_reported_at";
 
     public static void Bind(SqliteCommand command, Paper paper, string contentHash, DateTimeOffset now)
     {
@@ -43,6 +45,13 @@ internal static class PaperRows
         p.AddWithValue("$field_sources", JsonSerializer.Serialize(new Dictionary<string, string>(paper.FieldSources), StorageJson.Default.DictionaryStringString));
         p.AddWithValue("$content_hash", contentHash);
         p.AddWithValue("$changed_at", now.UtcDateTime.ToString("O", CultureInfo.InvariantCulture));
+        var e = paper.Engagement;
+        p.AddWithValue("$upvotes", (object?)e?.Upvotes ?? DBNull.Value);
+        p.AddWithValue("$comments_count", (object?)e?.Comments ?? DBNull.Value);
+        p.AddWithValue("$trending_date", (object?)e?.TrendingDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? DBNull.Value);
+        p.AddWithValue("$submitted_by", (object?)e?.SubmittedBy ?? DBNull.Value);
+        p.AddWithValue("$keywords", e is null ? DBNull.Value : JsonSerializer.Serialize(e.Keywords.ToList(), StorageJson.Default.ListString));
+        p.AddWithValue("$engagement_reported_at", Date(e?.ReportedAt));
     }
 
     /// <summary>Reads a row selected with <see cref="Columns"/> in that order.</summary>
@@ -67,7 +76,21 @@ internal static class PaperRows
             CodeLinks = JsonSerializer.Deserialize(row.GetString(17), StorageJson.Default.ListString) ?? [],
             Withdrawn = row.GetInt64(18) != 0,
             FieldSources = JsonSerializer.Deserialize(row.GetString(19), StorageJson.Default.DictionaryStringString) ?? [],
+            Engagement = ReadEngagement(row),
         }, row.GetString(20));
+
+    private static PaperEngagement? ReadEngagement(SqliteDataReader row) =>
+        row.IsDBNull(22)
+            ? null
+            : new PaperEngagement
+            {
+                Upvotes = (int)row.GetInt64(22),
+                Comments = row.IsDBNull(23) ? 0 : (int)row.GetInt64(23),
+                TrendingDate = row.IsDBNull(24) ? null : DateOnly.ParseExact(row.GetString(24), "yyyy-MM-dd", CultureInfo.InvariantCulture),
+                SubmittedBy = row.IsDBNull(25) ? null : row.GetString(25),
+                Keywords = row.IsDBNull(26) ? [] : JsonSerializer.Deserialize(row.GetString(26), StorageJson.Default.ListString) ?? [],
+                ReportedAt = ParseDate(row, 27),
+            };
 
     private static object Date(DateTimeOffset? value) =>
         value is null ? DBNull.Value : value.Value.UtcDateTime.ToString("O", CultureInfo.InvariantCulture);
