@@ -75,6 +75,11 @@ public sealed class SearchIndex
     {
         var context = new SearchContext(_segment, Settings);
         var clauses = parsed.Clauses.Select(c => (c.Occur, (Query)new TextQuery(c.Text, c.SearchedFields))).ToList();
+        if (Settings.ProximityWeight > 0)
+        {
+            // Pairs only add score: a document holding both words already matches each word's clause.
+            clauses.AddRange(ProximityQuery.AdjacentPairs(parsed.Clauses).Select(p => (Occur.Should, (Query)p)));
+        }
         var scorer = new BooleanQuery(clauses, parsed.Filters).CreateWeight(context)?.CreateScorer(_segment);
         if (scorer is null)
         {

@@ -16,6 +16,9 @@ internal sealed class TextWeight : Weight
         _bm25 = bm25;
     }
 
+    /// <summary>The BM25 idf of the word or phrase; term proximity weighs a pair of words by it.</summary>
+    public double Idf => _idf;
+
     public override Scorer CreateScorer(Segment segment) =>
         new TextScorer([.. _parts.Select(p => p.CreateCursor())], [.. _parts.Select(p => p.Field)], _bm25, _idf);
 }

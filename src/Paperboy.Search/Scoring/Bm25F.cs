@@ -45,8 +45,11 @@ internal sealed class Bm25F
     public static double Idf(int docFreq, int docCount) =>
         Math.Log(1 + ((docCount - docFreq + 0.5) / (docFreq + 0.5)));
 
-    /// <summary>One field's contribution to the pseudo frequency tf~.</summary>
-    public double FieldFrequency(Field field, int doc, int freq)
+    /// <summary>
+    /// One field's contribution to the pseudo frequency tf~. The frequency may be fractional: term
+    /// proximity feeds its distance-weighted pair count through the same weights and norms.
+    /// </summary>
+    public double FieldFrequency(Field field, int doc, double freq)
     {
         var f = (int)field;
         var average = _averageLengths[f];

@@ -6,7 +6,8 @@ namespace Paperboy.Search.Tests.Reference;
 /// The plain reference for the engine: no postings, no cursors. It analyzes every document,
 /// then scores each one straight from the BM25F formula (Robertson &amp; Zaragoza 2009) by
 /// counting occurrences, so a bug in the index, the scorers or the collector shows up as a
-/// difference. Supports what the differential test generates: plain, +required and -excluded
+/// difference. Adjacent plain query words also earn the BM25TP proximity score (Rasolofo &amp; Savoy
+/// 2003), counted here over every pair of positions. Supports what the differential test generates: plain, +required and -excluded
 /// words or phrases over the default fields, and one category filter (alone, it lists the category).
 /// </summary>
 internal sealed class BruteForceSearch
@@ -70,9 +71,10 @@ internal sealed class BruteForceSearch
             {
                 if (matches[i])
                 {
-                    score += idfs[i] * Saturate(PseudoFrequency(freqs[i][doc], doc));
+                    score += idfs[i] * Saturate(PseudoFrequency([.. freqs[i][doc].Select(x => (double)x)], doc));
                 }
             }
+            score += ProximityScore(clauses, doc);
             results.Add((doc, score));
         }
         total = results.Count;
@@ -85,9 +87,60 @@ internal sealed class BruteForceSearch
         return [.. results.OrderByDescending(r => r.Score).ThenBy(r => r.Doc).Select(r => (_documents[r.Doc].Key, r.Score))];
     }
 
+    // Consecutive positive unquoted words with one term each; a pair earns, per prose field, the sum of
+    // 1/d^2 over its occurrences within the window, weighted and normalised like a frequency.
+    private double ProximityScore(IReadOnlyList<Clause> clauses, int doc)
+    {
+        if (_settings.ProximityWeight <= 0)
+        {
+            return 0;
+        }
+        var words = clauses
+            .Where(c => c.Occur != '-' && !c.Text.Contains(' '))
+            .Select(c => (c.Text, Tokens: Analyzer.English.Analyze(c.Text)))
+            .Where(w => w.Tokens.Count == 1)
+            .Select(w => (w.Text, w.Tokens[0].Term))
+            .ToList();
+        var score = 0.0;
+        for (var i = 1; i < words.Count; i++)
+        {
+            var ((aText, a), (bText, b)) = (words[i - 1], words[i]);
+            if (a == b)
+            {
+                continue;
+            }
+            var acc = new double[3];
+            for (var f = 0; f < 2; f++)
+            {
+                var tokens = _fields[doc][f][0];
+                foreach (var x in tokens.Where(t => t.Term == a))
+                {
+                    foreach (var y in tokens.Where(t => t.Term == b))
+                    {
+                        var d = Math.Abs(x.Position - y.Position);
+                        acc[f] += d <= _settings.ProximityWindow ? 1.0 / (d * d) : 0;
+                    }
+                }
+            }
+            var pseudo = PseudoFrequency(acc, doc);
+            if (pseudo > 0)
+            {
+                score += _settings.ProximityWeight * Math.Min(WordIdf(aText), WordIdf(bText)) * Saturate(pseudo);
+            }
+        }
+        return score;
+    }
+
+    private double WordIdf(string word)
+    {
+        var n = _documents.Count;
+        var df = Enumerable.Range(0, n).Count(d => FieldFrequencies(word, d).Any(x => x > 0));
+        return Math.Log(1 + ((n - df + 0.5) / (df + 0.5)));
+    }
+
     private double Saturate(double tf) => tf <= 0 ? 0 : tf / (_settings.K1 + tf);
 
-    private double PseudoFrequency(int[] freq, int doc)
+    private double PseudoFrequency(IReadOnlyList<double> freq, int doc)
     {
         double[] weights = [_settings.TitleWeight, _settings.AbstractWeight, _settings.AuthorsWeight];
         double[] bs = [_settings.TitleB, _settings.AbstractB, _settings.AuthorsB];

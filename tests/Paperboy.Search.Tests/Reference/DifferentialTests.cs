@@ -18,13 +18,17 @@ public class DifferentialTests
     [InlineData(1)]
     [InlineData(2)]
     [InlineData(3)]
+    [InlineData(4)]
     public void Engine_agrees_with_the_brute_force_reference_on_random_corpora_and_queries(int seed)
     {
         var random = new Random(seed);
         var documents = Enumerable.Range(0, 150).Select(i => RandomDocument(random, i)).ToList();
-        var settings = seed == 3
-            ? SearchSettings.Default with { TitleWeight = 4, AuthorsWeight = 0.5, K1 = 0.9, AbstractB = 0.3 }
-            : SearchSettings.Default;
+        var settings = seed switch
+        {
+            3 => SearchSettings.Default with { TitleWeight = 4, AuthorsWeight = 0.5, K1 = 0.9, AbstractB = 0.3, ProximityWeight = 2, ProximityWindow = 3 },
+            4 => SearchSettings.Default with { ProximityWeight = 0 },
+            _ => SearchSettings.Default,
+        };
         var index = Docs.Index(settings, [.. documents]);
         var reference = new BruteForceSearch(documents, settings);
 
