@@ -40,6 +40,16 @@ public static class FormatDetector
         var nonBlank = wholeLines.Select(l => l.Trim()).Where(l => l.Length > 0).Take(40).ToList();
         var first = nonBlank.Count > 0 ? nonBlank[0] : lines[0].TrimStart();
 
+        if (first.StartsWith('<'))
+        {
+            return DetectXml(text);
+        }
+
+        if (first.StartsWith('['))
+        {
+            return LooksLikeHfDailyPapers(text) ? ImportFormat.HfDailyPapers : ImportFormat.Unknown;
+        }
+
         if (first.StartsWith('{'))
         {
             return LooksLikeKaggleRecord(first, whole: nonBlank.Count > 0) ? ImportFormat.KaggleSnapshot : ImportFormat.Unknown;
@@ -47,6 +57,34 @@ public static class FormatDetector
 
         return SavedPageParser.LooksLikeSavedPage(nonBlank) ? ImportFormat.SavedPage : ImportFormat.Unknown;
     }
+
+    /// <summary>
+    /// XML payloads are told apart by their root element and namespaces, read from the head as text
+    /// (never parsed here, so a hostile document costs nothing to detect).
+    /// </summary>
+    private static ImportFormat DetectXml(string head)
+    {
+        if (head.Contains("<OAI-PMH", StringComparison.Ordinal))
+        {
+            return ImportFormat.OaiPmh;
+        }
+        bool announced = head.Contains("announce_type", StringComparison.Ordinal);
+        if (head.Contains("<rdf:RDF", StringComparison.Ordinal) || head.Contains("<rss", StringComparison.Ordinal) ||
+            (announced && head.Contains("<feed", StringComparison.Ordinal)))
+        {
+            return ImportFormat.ArxivRss;
+        }
+        if (head.Contains("<feed", StringComparison.Ordinal) &&
+            (head.Contains("opensearch", StringComparison.OrdinalIgnoreCase) || head.Contains("arxiv.org/schemas/atom", StringComparison.Ordinal)))
+        {
+            return ImportFormat.ArxivApiFeed;
+        }
+        return ImportFormat.Unknown;
+    }
+
+    // The daily-papers API answers an array of objects, each with a "paper" object holding the arXiv id.
+    private static bool LooksLikeHfDailyPapers(string head) =>
+        head.Contains("\"paper\"", StringComparison.Ordinal) && head.Contains("\"id\"", StringComparison.Ordinal);
 
     // A snapshot line is an object with an "id" and paper fields; a cut-off first line is judged by its opening.
     private static bool LooksLikeKaggleRecord(string line, bool whole)
