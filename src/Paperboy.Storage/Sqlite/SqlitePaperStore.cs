@@ -11,7 +11,7 @@ namespace Paperboy.Storage.Sqlite;
 /// The embedded store: one SQLite file in the data directory, in WAL mode so the web app keeps
 /// reading while an import writes. Connections come from Microsoft.Data.Sqlite's pool.
 /// </summary>
-public sealed class SqlitePaperStore : IPaperStore
+public sealed partial class SqlitePaperStore : IPaperStore
 {
     public const string FileName = "paperboy.db";
 

@@ -1,0 +1,42 @@
+using Paperboy.Core.Storage;
+
+namespace Paperboy.Storage.Tests;
+
+public sealed class SyncStateStoreTests
+{
+    private static readonly CancellationToken None = CancellationToken.None;
+
+    [Fact]
+    public async Task A_checkpoint_is_set_replaced_and_removed()
+    {
+        await using var temp = await TempStore.CreateAsync();
+
+        Assert.Null(await temp.Store.GetCheckpointAsync("oai-pmh:cs", None));
+        await temp.Store.SetCheckpointAsync("oai-pmh:cs", "{\"token\":\"1\"}", None);
+        await temp.Store.SetCheckpointAsync("oai-pmh:cs", "{\"token\":\"2\"}", None);
+        string? replaced = await temp.Store.GetCheckpointAsync("oai-pmh:cs", None);
+        await temp.Store.SetCheckpointAsync("oai-pmh:cs", null, None);
+
+        Assert.Equal("{\"token\":\"2\"}", replaced);
+        Assert.Null(await temp.Store.GetCheckpointAsync("oai-pmh:cs", None));
+    }
+
+    [Fact]
+    public async Task Runs_are_listed_newest_first_with_their_outcome()
+    {
+        await using var temp = await TempStore.CreateAsync();
+        long first = await temp.Store.StartRunAsync("arxiv-rss", "cs", None);
+        await temp.Store.FinishRunAsync(first, new SyncRunResult(3, 1, 2, 0, null), None);
+        long second = await temp.Store.StartRunAsync("oai-pmh", "set cs", None);
+        await temp.Store.FinishRunAsync(second, new SyncRunResult(0, 0, 0, 0, "fetch: gave up"), None);
+        long third = await temp.Store.StartRunAsync("hf-daily", "2024-10-25", None);
+
+        var runs = await temp.Store.ListRunsAsync(10, None);
+
+        Assert.Equal([third, second, first], runs.Select(r => r.Id));
+        Assert.Equal(["running", "failed", "ok"], runs.Select(r => r.Status));
+        Assert.Equal(new SyncRunResult(3, 1, 2, 0, null), runs[2].Result);
+        Assert.Equal("fetch: gave up", runs[1].Result!.Error);
+        Assert.Equal("set cs", runs[1].Description);
+    }
+}
