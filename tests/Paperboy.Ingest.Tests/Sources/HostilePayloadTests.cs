@@ -163,4 +163,51 @@ public sealed class HostilePayloadTests : IDisposable
         Assert.Contains("expected a <feed> root element", atomOnOai.Message, StringComparison.Ordinal);
         Assert.Contains("expected a <OAI-PMH> root element", oaiOnAtom.Message, StringComparison.Ordinal);
     }
+
+    private static readonly byte[] Damage = [(byte)'<', (byte)'>', (byte)'&', (byte)'"', (byte)'/', 0x00, 0xFF, (byte)'!'];
+
+    [Theory]
+    [MemberData(nameof(Parsers))]
+    public async Task Every_cut_and_corruption_of_a_real_payload_parses_or_is_a_payload_error(string parser)
+    {
+        // A small seeded fuzz: whatever the damage, the only failure a caller sees is SourcePayloadException,
+        // and a document cut anywhere before its root's end tag is always refused.
+        var original = await File.ReadAllBytesAsync(RealFixture(parser));
+        var rootEnd = original.AsSpan().LastIndexOf("</"u8);
+        var random = new Random(20240501);
+        var refusedCuts = 0;
+        var corruptionsSeen = 0;
+        for (var i = 0; i < 150; i++)
+        {
+            if (await RefusesAsync(parser, original[..random.Next(rootEnd)]))
+            {
+                refusedCuts++;
+            }
+
+            var corrupted = (byte[])original.Clone();
+            for (var j = 0; j < 3; j++)
+            {
+                corrupted[random.Next(corrupted.Length)] = Damage[random.Next(Damage.Length)];
+            }
+
+            await RefusesAsync(parser, corrupted); // parsed or refused, never another exception
+            corruptionsSeen++;
+        }
+
+        Assert.Equal(150, refusedCuts);
+        Assert.Equal(150, corruptionsSeen);
+    }
+
+    private static async Task<bool> RefusesAsync(string parser, byte[] payload)
+    {
+        try
+        {
+            await ParseAsync(parser, payload);
+            return false;
+        }
+        catch (SourcePayloadException)
+        {
+            return true;
+        }
+    }
 }
