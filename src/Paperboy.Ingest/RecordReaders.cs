@@ -1,5 +1,7 @@
 using Paperboy.Ingest.Kaggle;
 using Paperboy.Ingest.SavedPages;
+using Paperboy.Ingest.Sources.ArxivApi;
+using Paperboy.Ingest.Sources.OaiPmh;
 
 namespace Paperboy.Ingest;
 
@@ -10,6 +12,8 @@ public static class RecordReaders
     {
         ImportFormat.SavedPage => new SavedPageReader(),
         ImportFormat.KaggleSnapshot => new KaggleSnapshotReader(),
+        ImportFormat.ArxivApiFeed => new ArxivApiReader(),
+        ImportFormat.OaiPmh => new OaiPmhReader(),
         _ => throw new ArgumentOutOfRangeException(nameof(format), format, $"ingest: no reader for import format {format}"),
     };
 }

@@ -24,6 +24,9 @@ internal sealed class TestFiles : IDisposable
 
     public static string Kaggle() => Path.Combine(AppContext.BaseDirectory, "fixtures", "kaggle-snapshot", KaggleSample);
 
+    /// <summary>A real payload copied from the shared fixtures: <c>fixtures/{folder}/{name}</c>.</summary>
+    public static string Fixture(string folder, string name) => Path.Combine(AppContext.BaseDirectory, "fixtures", folder, name);
+
     public static List<string> Lines(string path) => File.ReadAllText(path).Split('\n').ToList();
 
     /// <summary>Writes lines joined by "\n" into the scratch folder.</summary>

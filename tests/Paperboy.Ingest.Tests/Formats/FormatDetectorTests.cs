@@ -22,6 +22,31 @@ public sealed class FormatDetectorTests : IDisposable
         Assert.Equal(ImportFormat.KaggleSnapshot, FormatDetector.Detect(TestFiles.Kaggle()));
     }
 
+    [Theory]
+    [InlineData("ewan-m_search_all-science_10entries_2019.xml")]
+    [InlineData("pubs_idlist_1710.08557_doi_journalref.xml")]
+    [InlineData("pubs_idlist_INVALIDID_error_entry_http400.xml")]
+    [InlineData("pubs_idlist_astro-ph_9812133_oldid_affiliations.xml")]
+    [InlineData("pubs_idlist_math_0211159_oldid_msc_category.xml")]
+    [InlineData("pubs_idlist_math_9501234_oldid_journalref.xml")]
+    public void Each_arxiv_api_fixture_is_detected_as_an_api_feed(string name)
+    {
+        Assert.Equal(ImportFormat.ArxivApiFeed, FormatDetector.Detect(TestFiles.Fixture("arxiv-api", name)));
+    }
+
+    [Theory]
+    [InlineData("hepcrawl_getrecord_arXiv_1401.2122.xml")]
+    [InlineData("hepcrawl_getrecord_arXiv_collaboration_authors.xml")]
+    [InlineData("hepcrawl_listrecords_arXiv_hep-th_3records.xml")]
+    [InlineData("mikesaelim_error_badResumptionToken.xml")]
+    [InlineData("mikesaelim_error_noRecordsMatch.xml")]
+    [InlineData("mikesaelim_getrecord_arXivRaw.xml")]
+    [InlineData("mikesaelim_listrecords_arXivRaw_resumptiontoken.xml")]
+    public void Each_oai_pmh_fixture_is_detected_as_oai_pmh(string name)
+    {
+        Assert.Equal(ImportFormat.OaiPmh, FormatDetector.Detect(TestFiles.Fixture("oai-pmh", name)));
+    }
+
     [Fact]
     public void Gzip_content_is_sniffed_after_decompression_whatever_the_extension()
     {
@@ -76,6 +101,8 @@ public sealed class FormatDetectorTests : IDisposable
     {
         Assert.IsType<Paperboy.Ingest.SavedPages.SavedPageReader>(RecordReaders.For(ImportFormat.SavedPage));
         Assert.IsType<Paperboy.Ingest.Kaggle.KaggleSnapshotReader>(RecordReaders.For(ImportFormat.KaggleSnapshot));
+        Assert.IsType<Paperboy.Ingest.Sources.ArxivApi.ArxivApiReader>(RecordReaders.For(ImportFormat.ArxivApiFeed));
+        Assert.IsType<Paperboy.Ingest.Sources.OaiPmh.OaiPmhReader>(RecordReaders.For(ImportFormat.OaiPmh));
         Assert.Throws<ArgumentOutOfRangeException>(() => RecordReaders.For(ImportFormat.Unknown));
     }
 }

@@ -1,9 +1,12 @@
 using System.Globalization;
 
-namespace Paperboy.Ingest.Kaggle;
+namespace Paperboy.Ingest.Sources;
 
-/// <summary>The two date forms in the snapshot: RFC 822 version dates and ISO update dates.</summary>
-internal static class KaggleDates
+/// <summary>
+/// The date forms arXiv metadata uses: RFC 822 version dates (Kaggle snapshot, OAI arXivRaw), ISO
+/// calendar dates (snapshot update_date, OAI arXiv created/updated) and RFC 3339 timestamps (Atom, OAI responseDate).
+/// </summary>
+internal static class ArxivDates
 {
     // RFC 822 section 5.1 allows a one- or two-digit day; arXiv writes "Mon, 2 Apr 2007 19:18:42 GMT".
     private static readonly string[] Rfc822Formats =
@@ -30,4 +33,19 @@ internal static class KaggleDates
         DateTimeOffset.TryParseExact(value?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed)
             ? parsed.ToUniversalTime()
             : null;
+
+    /// <summary>An RFC 3339 timestamp ("2017-10-24T00:21:32Z", "2019-01-04T00:00:00-05:00") as UTC, or null.</summary>
+    public static DateTimeOffset? ParseTimestamp(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+
+        // RFC 3339 requires an offset; one without is read as UTC, as Atom (RFC 4287 section 3.3) intends.
+        return DateTimeOffset.TryParse(value.Trim(), CultureInfo.InvariantCulture,
+                DateTimeStyles.AssumeUniversal | DateTimeStyles.AllowWhiteSpaces, out var parsed)
+            ? parsed.ToUniversalTime()
+            : null;
+    }
 }
