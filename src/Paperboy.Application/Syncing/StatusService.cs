@@ -1,0 +1,22 @@
+using Paperboy.Core.Storage;
+
+namespace Paperboy.Application.Syncing;
+
+/// <summary>What the status page and GET /api/status show: papers stored, the latest sync runs, the next scheduled sync.</summary>
+public sealed class StatusService(IPaperStore store, ISyncStateStore state, SyncSchedule schedule, TimeProvider time)
+{
+    public async Task<PaperboyStatus> GetAsync(int runs, CancellationToken cancellationToken) =>
+        new(
+            await store.CountAsync(cancellationToken),
+            await state.ListRunsAsync(runs, cancellationToken),
+            schedule.Enabled ? schedule.NextAfter(time.GetUtcNow()) : null,
+            schedule.Enabled ? schedule.Sources : [],
+            schedule.Enabled ? schedule.Categories : []);
+}
+
+public sealed record PaperboyStatus(
+    long Papers,
+    IReadOnlyList<SyncRun> Runs,
+    DateTimeOffset? NextSync,
+    IReadOnlyList<string> ScheduledSources,
+    IReadOnlyList<string> ScheduledCategories);
