@@ -1,5 +1,7 @@
 using Paperboy.Ingest.Kaggle;
 using Paperboy.Ingest.SavedPages;
+using Paperboy.Ingest.Sources.ArxivRss;
+using Paperboy.Ingest.Sources.HuggingFace;
 
 namespace Paperboy.Ingest;
 
@@ -10,6 +12,8 @@ public static class RecordReaders
     {
         ImportFormat.SavedPage => new SavedPageReader(),
         ImportFormat.KaggleSnapshot => new KaggleSnapshotReader(),
+        ImportFormat.HfDailyPapers => new HfDailyPapersReader(),
+        ImportFormat.ArxivRss => new ArxivRssReader(),
         _ => throw new ArgumentOutOfRangeException(nameof(format), format, $"ingest: no reader for import format {format}"),
     };
 }
