@@ -97,8 +97,10 @@ public static class ArxivRssParser
             catch (XmlException ex)
             {
                 // Truncated documents, HTML pages and DTDs (refused by SafeXml: XXE, entity expansion) all land here.
+                // A refused DTD is reported without a position; the reader still knows where it stopped.
+                var (line, position) = ex.LineNumber > 0 ? (ex.LineNumber, ex.LinePosition) : (lineInfo.LineNumber, lineInfo.LinePosition);
                 throw new SourcePayloadException(
-                    $"arxiv rss {origin}: not a well-formed feed at line {ex.LineNumber}, position {ex.LinePosition} (after {itemIndex} items): {ex.Message}", ex);
+                    $"arxiv rss {origin}: not a well-formed feed at line {line}, position {position} (after {itemIndex} items): {ex.Message}", ex);
             }
 
             if (entry is not null)

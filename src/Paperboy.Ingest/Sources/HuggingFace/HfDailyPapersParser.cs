@@ -63,9 +63,10 @@ public static class HfDailyPapersParser
                 }
                 catch (JsonException ex)
                 {
-                    // JsonException positions are 0-based; users count from 1.
+                    // JsonException positions are 0-based; users count from 1. The serializer reads ahead, so the count
+                    // of entries already mapped says nothing about where the fault is: the position does.
                     throw new SourcePayloadException(
-                        $"hf daily papers {origin}: malformed JSON at line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1} (after {index} entries): {ex.Message}", ex);
+                        $"hf daily papers {origin}: malformed JSON at line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1}: {ex.Message}", ex);
                 }
 
                 index++;
