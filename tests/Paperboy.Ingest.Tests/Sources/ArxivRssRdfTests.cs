@@ -70,6 +70,14 @@ public sealed class ArxivRssRdfTests
     }
 
     [Fact]
+    public async Task Only_the_period_the_feed_appends_before_the_marker_is_removed_from_a_title()
+    {
+        var paper = Item(await SampleAsync(), "1806.02908").Paper;
+
+        Assert.Equal("Is preprocessing of text really worth your time for online comment classification?", paper.Title);
+    }
+
+    [Fact]
     public async Task An_updated_cross_list_is_replace_cross_and_a_two_digit_version_parses()
     {
         var item = Item(await SampleAsync(), "1703.03391");

@@ -77,6 +77,7 @@ public sealed class HfDailyPapersParserTests : IDisposable
 
         Assert.Equal("Why Does the Effective Context Length of LLMs Fall Short?", paper.Title);
         Assert.Contains("To address this challenge, we introduce ShifTed Rotray position embeddING", paper.Abstract, StringComparison.Ordinal);
+        Assert.Contains("Compared to commercial models, Llama 3.1 70B with \\method even achieves", paper.Abstract, StringComparison.Ordinal);
         Assert.DoesNotContain("\n", paper.Abstract, StringComparison.Ordinal);
     }
 
