@@ -2,6 +2,8 @@ using Paperboy.Ingest.Kaggle;
 using Paperboy.Ingest.SavedPages;
 using Paperboy.Ingest.Sources.ArxivApi;
 using Paperboy.Ingest.Sources.OaiPmh;
+using Paperboy.Ingest.Sources.ArxivRss;
+using Paperboy.Ingest.Sources.HuggingFace;
 
 namespace Paperboy.Ingest;
 
@@ -14,6 +16,8 @@ public static class RecordReaders
         ImportFormat.KaggleSnapshot => new KaggleSnapshotReader(),
         ImportFormat.ArxivApiFeed => new ArxivApiReader(),
         ImportFormat.OaiPmh => new OaiPmhReader(),
+        ImportFormat.HfDailyPapers => new HfDailyPapersReader(),
+        ImportFormat.ArxivRss => new ArxivRssReader(),
         _ => throw new ArgumentOutOfRangeException(nameof(format), format, $"ingest: no reader for import format {format}"),
     };
 }

@@ -26,6 +26,15 @@ internal sealed class TestFiles : IDisposable
 
     /// <summary>A real payload copied from the shared fixtures: <c>fixtures/{folder}/{name}</c>.</summary>
     public static string Fixture(string folder, string name) => Path.Combine(AppContext.BaseDirectory, "fixtures", folder, name);
+    public const string HfDailySample = "deep-diver_daily_papers_2024-10-25_TRIMMED_first8.json";
+    public const string RdfSample = "nim-rss_arxiv_cs_rdf_rss1.0_2018-08-30.rdf";
+    public const string Rss2Sample = "handmade_rss2_2024_format_sample.xml";
+
+    public static string HfDaily() => Path.Combine(AppContext.BaseDirectory, "fixtures", "hf-daily-papers", HfDailySample);
+
+    public static string ArxivRss(string name) => Path.Combine(AppContext.BaseDirectory, "fixtures", "arxiv-rss", name);
+
+    public static MemoryStream Utf8(string text) => new(Encoding.UTF8.GetBytes(text));
 
     public static List<string> Lines(string path) => File.ReadAllText(path).Split('\n').ToList();
 

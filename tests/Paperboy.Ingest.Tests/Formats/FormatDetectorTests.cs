@@ -48,6 +48,20 @@ public sealed class FormatDetectorTests : IDisposable
     }
 
     [Fact]
+    public void The_daily_papers_sample_is_detected_as_hf_daily_papers()
+    {
+        Assert.Equal(ImportFormat.HfDailyPapers, FormatDetector.Detect(TestFiles.HfDaily()));
+    }
+
+    [Theory]
+    [InlineData(TestFiles.RdfSample)]
+    [InlineData(TestFiles.Rss2Sample)]
+    public void Each_listing_feed_sample_is_detected_as_arxiv_rss(string name)
+    {
+        Assert.Equal(ImportFormat.ArxivRss, FormatDetector.Detect(TestFiles.ArxivRss(name)));
+    }
+
+    [Fact]
     public void Gzip_content_is_sniffed_after_decompression_whatever_the_extension()
     {
         var kaggle = _files.Gzip(TestFiles.Kaggle(), "snapshot.txt");
@@ -103,6 +117,8 @@ public sealed class FormatDetectorTests : IDisposable
         Assert.IsType<Paperboy.Ingest.Kaggle.KaggleSnapshotReader>(RecordReaders.For(ImportFormat.KaggleSnapshot));
         Assert.IsType<Paperboy.Ingest.Sources.ArxivApi.ArxivApiReader>(RecordReaders.For(ImportFormat.ArxivApiFeed));
         Assert.IsType<Paperboy.Ingest.Sources.OaiPmh.OaiPmhReader>(RecordReaders.For(ImportFormat.OaiPmh));
+        Assert.IsType<Paperboy.Ingest.Sources.HuggingFace.HfDailyPapersReader>(RecordReaders.For(ImportFormat.HfDailyPapers));
+        Assert.IsType<Paperboy.Ingest.Sources.ArxivRss.ArxivRssReader>(RecordReaders.For(ImportFormat.ArxivRss));
         Assert.Throws<ArgumentOutOfRangeException>(() => RecordReaders.For(ImportFormat.Unknown));
     }
 }
