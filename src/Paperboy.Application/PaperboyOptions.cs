@@ -1,3 +1,6 @@
+using Paperboy.Application.Syncing;
+using Paperboy.Ingest.Http;
+using Paperboy.Ingest.Sources;
 using Paperboy.Search;
 
 namespace Paperboy.Application;
@@ -16,6 +19,15 @@ public sealed class PaperboyOptions
     /// <summary>Ranking parameters (BM25F field weights, k1, b); see docs/SEARCH.md for how they were chosen.</summary>
     public SearchSettings Search { get; set; } = new();
 
+    /// <summary>How politely sources are fetched (interval per host, retries, contact address).</summary>
+    public FetchOptions Fetch { get; set; } = new();
+
+    /// <summary>The sources' endpoints and page sizes.</summary>
+    public SourceEndpoints Sources { get; set; } = new();
+
+    /// <summary>When `paperboy serve` syncs by itself.</summary>
+    public SyncSchedule Sync { get; set; } = new();
+
     /// <summary>Checks the options once at start, so a bad setting fails fast with a clear message.</summary>
     public void Validate()
     {
@@ -24,5 +36,7 @@ public sealed class PaperboyOptions
             throw new InvalidOperationException("options: Paperboy:DataDirectory must not be empty");
         }
         Search.Validate();
+        Fetch.Validate();
+        Sync.Validate();
     }
 }

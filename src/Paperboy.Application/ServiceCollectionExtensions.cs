@@ -4,6 +4,13 @@ using Paperboy.Application.Demo;
 using Paperboy.Application.Evaluation;
 using Paperboy.Application.Importing;
 using Paperboy.Application.Searching;
+using Paperboy.Application.Syncing;
+using Paperboy.Ingest.Http;
+using Paperboy.Ingest.Sources;
+using Paperboy.Ingest.Sources.ArxivApi;
+using Paperboy.Ingest.Sources.ArxivRss;
+using Paperboy.Ingest.Sources.HuggingFace;
+using Paperboy.Ingest.Sources.OaiPmh;
 using Paperboy.Core.Storage;
 using Paperboy.Storage.Sqlite;
 
@@ -33,6 +40,27 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<ImportService>();
         services.AddSingleton<DemoCorpus>();
         services.AddSingleton<EvaluationService>();
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(provider => provider.GetRequiredService<PaperboyOptions>().Fetch);
+        services.AddSingleton(provider => provider.GetRequiredService<PaperboyOptions>().Sources);
+        services.AddSingleton(provider => provider.GetRequiredService<PaperboyOptions>().Sync);
+        services.AddSingleton<ISyncStateStore>(provider => (ISyncStateStore)provider.GetRequiredService<IPaperStore>());
+        // One client for the process: its pooled connections are recycled so DNS changes are seen.
+        services.AddSingleton(_ => new HttpClient(new SocketsHttpHandler
+        {
+            AutomaticDecompression = System.Net.DecompressionMethods.All,
+            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+        }));
+        services.AddSingleton<PoliteHttpClient>(provider => new PoliteHttpClient(
+            provider.GetRequiredService<HttpClient>(), provider.GetRequiredService<FetchOptions>(), provider.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<ArxivApiSource>();
+        services.AddSingleton<ISyncSource>(provider => provider.GetRequiredService<ArxivApiSource>());
+        services.AddSingleton<ISyncSource, OaiPmhSource>();
+        services.AddSingleton<ISyncSource, HfDailySource>();
+        services.AddSingleton<ISyncSource, ArxivRssSource>();
+        services.AddSingleton<SyncService>();
+        services.AddSingleton<StatusService>();
+        services.AddSingleton<SyncScheduler>();
         return services;
     }
 }

@@ -22,6 +22,8 @@ public static class CliApp
         root.Subcommands.Add(StatsCommand.Create(context));
         root.Subcommands.Add(EvalCommand.Create(context));
         root.Subcommands.Add(ServeCommand.Create(context));
+        root.Subcommands.Add(SyncCommand.Create(context));
+        root.Subcommands.Add(AddCommand.Create(context));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

@@ -10,4 +10,7 @@ public static class ExitCodes
 
     /// <summary>The command line itself was wrong: unknown verb or option, missing argument.</summary>
     public const int Usage = 2;
+
+    /// <summary>A source failed (retries exhausted, an error payload); what came before the failure is stored.</summary>
+    public const int Failed = 3;
 }

@@ -1,5 +1,6 @@
 using Paperboy.Application;
 using Paperboy.Application.Contracts;
+using Paperboy.Application.Syncing;
 using Paperboy.Web.Api;
 using Paperboy.Web.Hosting;
 
@@ -19,6 +20,7 @@ public static class PaperboyWebApp
 
         builder.Services.AddPaperboy(provider => PaperboyConfiguration.Read(provider.GetRequiredService<IConfiguration>()));
         builder.Services.AddHostedService<DemoCorpusLoader>();
+        builder.Services.AddHostedService(provider => provider.GetRequiredService<SyncScheduler>());
         // Pages live in this assembly; name it, since under `paperboy serve` the entry assembly is the CLI.
         builder.Services.AddRazorPages().AddApplicationPart(typeof(PaperboyWebApp).Assembly);
         // One line per request is noise at this size; warnings and errors still show.

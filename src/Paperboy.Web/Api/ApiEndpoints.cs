@@ -8,5 +8,6 @@ public static class ApiEndpoints
         var api = endpoints.MapGroup("/api");
         api.MapSearchEndpoints();
         api.MapPaperEndpoints();
+        api.MapStatusEndpoints();
     }
 }
