@@ -11,6 +11,11 @@ public sealed record SearchSettings
 {
     public static SearchSettings Default { get; } = new();
 
+    /// <summary>Feedback re-reads its documents' text at search time; these caps bound that work on any corpus.</summary>
+    public const int MaxFeedbackDocs = 100;
+
+    public const int MaxFeedbackTerms = 100;
+
     public double TitleWeight { get; init; } = 2.5;
     public double AbstractWeight { get; init; } = 1.0;
     public double AuthorsWeight { get; init; } = 1.0;
@@ -29,6 +34,20 @@ public sealed record SearchSettings
 
     /// <summary>How far apart (in positions, stop words counted) a pair still counts; Rasolofo &amp; Savoy use 5.</summary>
     public int ProximityWindow { get; init; } = 5;
+
+    /// <summary>
+    /// Pseudo-relevance feedback (RM3: Lavrenko &amp; Croft, SIGIR 2001; Abdul-Jaleel et al., TREC 2004):
+    /// how many of the first pass's best documents are read as if relevant; 0 turns it off. Their
+    /// most likely words re-rank the matches in a second pass; feedback never adds matches. 10, with
+    /// 10 words and an original weight of 0.5, are Anserini's RM3 defaults; measured in docs/SEARCH.md.
+    /// </summary>
+    public int FeedbackDocs { get; init; } = 10;
+
+    /// <summary>How many feedback words the relevance model keeps (Anserini's RM3 default is 10).</summary>
+    public int FeedbackTerms { get; init; } = 10;
+
+    /// <summary>Weight of the original query against the relevance model (RM3's lambda; Anserini uses 0.5).</summary>
+    public double FeedbackOriginalWeight { get; init; } = 0.5;
 
     /// <summary>Longer queries are cut here: nobody types more, and it bounds the work a request can cause.</summary>
     public int MaxQueryLength { get; init; } = 1000;
@@ -51,6 +70,11 @@ public sealed record SearchSettings
         RequireUnitInterval(AuthorsB, nameof(AuthorsB));
         RequireAtLeast(ProximityWeight, 0, nameof(ProximityWeight));
         RequireAtLeast(ProximityWindow, 1, nameof(ProximityWindow));
+        RequireAtLeast(FeedbackDocs, 0, nameof(FeedbackDocs));
+        RequireAtMost(FeedbackDocs, MaxFeedbackDocs, nameof(FeedbackDocs));
+        RequireAtLeast(FeedbackTerms, 1, nameof(FeedbackTerms));
+        RequireAtMost(FeedbackTerms, MaxFeedbackTerms, nameof(FeedbackTerms));
+        RequireUnitInterval(FeedbackOriginalWeight, nameof(FeedbackOriginalWeight));
         RequireAtLeast(MaxQueryLength, 1, nameof(MaxQueryLength));
         RequireAtLeast(MaxClauses, 1, nameof(MaxClauses));
         RequireAtLeast(SnippetWords, 1, nameof(SnippetWords));
@@ -61,6 +85,14 @@ public sealed record SearchSettings
         if (double.IsNaN(value) || value < min)
         {
             throw new ArgumentOutOfRangeException(name, value, $"search settings: {name} must be at least {min}");
+        }
+    }
+
+    private static void RequireAtMost(double value, double max, string name)
+    {
+        if (value > max)
+        {
+            throw new ArgumentOutOfRangeException(name, value, $"search settings: {name} must be at most {max}");
         }
     }
 

@@ -48,7 +48,7 @@ public sealed class SearchIndex
         limit = Math.Max(0, limit);
         var wanted = (int)Math.Min((long)offset + limit, _segment.DocCount);
         var collector = new TopKCollector(wanted, parsed.HasScoringClauses ? TopKCollector.ByScore : ByYearThenKey);
-        Execute(parsed, collector);
+        Execute(parsed, collector, rank: true);
 
         var hits = new List<SearchHit>();
         foreach (var scored in collector.Results().Skip(offset))
@@ -67,20 +67,43 @@ public sealed class SearchIndex
     public int Count(string? query)
     {
         var collector = new CountCollector();
-        Execute(Parse(query), collector);
+        Execute(Parse(query), collector, rank: false);
         return collector.Count;
     }
 
-    private void Execute(ParsedQuery parsed, ICollector collector)
+    private void Execute(ParsedQuery parsed, ICollector collector, bool rank)
     {
         var context = new SearchContext(_segment, Settings);
+        var query = OriginalQuery(parsed);
+        if (rank && Settings.FeedbackDocs > 0 && parsed.HasScoringClauses)
+        {
+            // Feedback only re-ranks the original matches, so counting needs no second pass.
+            var firstPass = new TopKCollector(Settings.FeedbackDocs, TopKCollector.ByScore);
+            Run(query, context, firstPass);
+            var model = RelevanceModel.Estimate(_segment, firstPass.Results(), Settings.FeedbackTerms);
+            if (model.Count > 0)
+            {
+                var queryWords = parsed.Clauses.Count(c => c.Occur != Occur.MustNot);
+                query = new FeedbackQuery(query, queryWords, Settings.FeedbackOriginalWeight, model);
+            }
+        }
+        Run(query, context, collector);
+    }
+
+    private Query OriginalQuery(ParsedQuery parsed)
+    {
         var clauses = parsed.Clauses.Select(c => (c.Occur, (Query)new TextQuery(c.Text, c.SearchedFields))).ToList();
         if (Settings.ProximityWeight > 0)
         {
             // Pairs only add score: a document holding both words already matches each word's clause.
             clauses.AddRange(ProximityQuery.AdjacentPairs(parsed.Clauses).Select(p => (Occur.Should, (Query)p)));
         }
-        var scorer = new BooleanQuery(clauses, parsed.Filters).CreateWeight(context)?.CreateScorer(_segment);
+        return new BooleanQuery(clauses, parsed.Filters);
+    }
+
+    private void Run(Query query, SearchContext context, ICollector collector)
+    {
+        var scorer = query.CreateWeight(context)?.CreateScorer(_segment);
         if (scorer is null)
         {
             return;

@@ -55,7 +55,7 @@ internal sealed class TextQuery : Query
     /// term in one field it is stored; otherwise one counting pass, so a phrase is weighted by how
     /// rare the phrase is, not by the rarity of its words. A multi-segment index sums these per segment.
     /// </summary>
-    private static int DocumentFrequency(List<FieldTerms> parts)
+    internal static int DocumentFrequency(List<FieldTerms> parts)
     {
         if (parts is [{ Postings: [var single] }])
         {

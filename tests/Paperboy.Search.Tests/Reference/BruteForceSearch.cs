@@ -7,7 +7,9 @@ namespace Paperboy.Search.Tests.Reference;
 /// then scores each one straight from the BM25F formula (Robertson &amp; Zaragoza 2009) by
 /// counting occurrences, so a bug in the index, the scorers or the collector shows up as a
 /// difference. Adjacent plain query words also earn the BM25TP proximity score (Rasolofo &amp; Savoy
-/// 2003), counted here over every pair of positions. Supports what the differential test generates: plain, +required and -excluded
+/// 2003), counted here over every pair of positions. With feedback on, the best first-pass documents
+/// give an RM3 relevance model (Lavrenko &amp; Croft 2001; Abdul-Jaleel et al. 2004) whose words re-score
+/// every match, counted here from the documents' tokens. Supports what the differential test generates: plain, +required and -excluded
 /// words or phrases over the default fields, and one category filter (alone, it lists the category).
 /// </summary>
 internal sealed class BruteForceSearch
@@ -35,8 +37,16 @@ internal sealed class BruteForceSearch
 
     public sealed record Clause(char Occur, string Text); // Occur: ' ', '+' or '-'
 
-    public List<(string Key, double Score)> Search(IReadOnlyList<Clause> clauses, string? category, out int total)
+    public List<(string Key, double Score)> Search(IReadOnlyList<Clause> clauses, string? category, out int total) =>
+        Search(clauses, category, out total, out _);
+
+    /// <param name="ambiguous">
+    /// True when feedback had to choose between documents or words whose weights tie within rounding:
+    /// the engine, adding in another order, may rightly choose the other one.
+    /// </param>
+    public List<(string Key, double Score)> Search(IReadOnlyList<Clause> clauses, string? category, out int total, out bool ambiguous)
     {
+        ambiguous = false;
         var n = _documents.Count;
         // freq[clause][doc][field]
         var freqs = clauses.Select(c => Enumerable.Range(0, n).Select(d => FieldFrequencies(c.Text, d)).ToArray()).ToArray();
@@ -78,13 +88,65 @@ internal sealed class BruteForceSearch
             results.Add((doc, score));
         }
         total = results.Count;
-        if (!clauses.Any(c => c.Occur != '-'))
+        var queryWords = clauses.Count(c => c.Occur != '-');
+        if (_settings.FeedbackDocs > 0 && queryWords > 0 && results.Count > 0)
+        {
+            results = Feedback(results, queryWords, out ambiguous);
+        }
+        if (queryWords == 0)
         {
             // Filter-only results are listed newest first, then by key.
             return [.. results.Select(r => _documents[r.Doc]).OrderByDescending(d => d.Year ?? int.MinValue)
                 .ThenBy(d => d.Key, StringComparer.Ordinal).Select(d => (d.Key, 0.0))];
         }
         return [.. results.OrderByDescending(r => r.Score).ThenBy(r => r.Doc).Select(r => (_documents[r.Doc].Key, r.Score))];
+    }
+
+    // RM3: P(w|R) = sum over the best documents of score(d)/sum of scores * tf(w,d)/|d| over title and
+    // abstract tokens, the top words renormalised; then lambda * score + (1 - lambda) * |Q| * sum of
+    // P(w|R) * bm25f(w) over title and abstract, for every document that matched.
+    private List<(int Doc, double Score)> Feedback(List<(int Doc, double Score)> results, int queryWords, out bool ambiguous)
+    {
+        static bool Near(double x, double y) => Math.Abs(x - y) <= 1e-9 * Math.Max(1, Math.Abs(x));
+        var ranked = results.OrderByDescending(r => r.Score).ThenBy(r => r.Doc).ToList();
+        var k = Math.Min(_settings.FeedbackDocs, ranked.Count);
+        ambiguous = k < ranked.Count && Near(ranked[k - 1].Score, ranked[k].Score);
+        var feedback = ranked.Take(k).ToList();
+        var scoreSum = feedback.Sum(f => f.Score);
+
+        var model = new Dictionary<string, double>();
+        foreach (var (doc, score) in feedback)
+        {
+            var terms = _fields[doc][0][0].Concat(_fields[doc][1][0]).Select(t => t.Term).ToList();
+            foreach (var group in terms.GroupBy(t => t))
+            {
+                model[group.Key] = model.GetValueOrDefault(group.Key) + (score / scoreSum / terms.Count * group.Count());
+            }
+        }
+        var byWeight = model.OrderByDescending(m => m.Value).ThenBy(m => m.Key, StringComparer.Ordinal).ToList();
+        var kept = byWeight.Take(_settings.FeedbackTerms).ToList();
+        ambiguous |= kept.Count < byWeight.Count && Near(kept[^1].Value, byWeight[kept.Count].Value);
+        var keptSum = kept.Sum(m => m.Value);
+
+        var n = _documents.Count;
+        var rescored = new List<(int Doc, double Score)>();
+        foreach (var (doc, score) in results)
+        {
+            var total = _settings.FeedbackOriginalWeight * score;
+            foreach (var (term, weight) in kept)
+            {
+                double[] freq = [_fields[doc][0][0].Count(t => t.Term == term), _fields[doc][1][0].Count(t => t.Term == term), 0];
+                if (freq[0] + freq[1] > 0)
+                {
+                    var df = Enumerable.Range(0, n).Count(d => _fields[d][0][0].Concat(_fields[d][1][0]).Any(t => t.Term == term));
+                    var idf = Math.Log(1 + ((n - df + 0.5) / (df + 0.5)));
+                    var boost = (1 - _settings.FeedbackOriginalWeight) * queryWords * (weight / keptSum);
+                    total += boost * idf * Saturate(PseudoFrequency(freq, doc));
+                }
+            }
+            rescored.Add((doc, total));
+        }
+        return rescored;
     }
 
     // Consecutive positive unquoted words with one term each; a pair earns, per prose field, the sum of

@@ -4,6 +4,9 @@ namespace Paperboy.Search.Tests.Scoring;
 
 public class Bm25FRankingTests
 {
+    // The formula of the first pass alone: feedback re-ranking has its own tests (FeedbackTests).
+    private static readonly SearchSettings FirstPassOnly = SearchSettings.Default with { FeedbackDocs = 0 };
+
     [Fact]
     public void Search_ranks_title_match_above_abstract_match()
     {
@@ -26,7 +29,7 @@ public class Bm25FRankingTests
     [Fact]
     public void Search_ranks_shorter_field_above_longer_field_for_the_same_frequency()
     {
-        var index = Index(
+        var index = Index(FirstPassOnly,
             Doc("long", "Sparse attention with rotary embeddings for long documents in retrieval"),
             Doc("short", "Sparse attention"));
         var results = index.Search("attention");
@@ -42,7 +45,7 @@ public class Bm25FRankingTests
         // d1: tf~ = 2.5 * 1 / (0.25 + 0.75 * 1/1) + 1 * 1 / (0.25 + 0.75 * 2/3) = 2.5 + 1.3333 = 3.8333
         //     score = ln 1.2 * 3.8333 / (1.2 + 3.8333) = 0.138854166
         // d2: tf~ = 2 / (0.25 + 0.75 * 4/3) = 1.6;  score = ln 1.2 * 1.6 / 2.8 = 0.104183747
-        var index = Index(
+        var index = Index(FirstPassOnly,
             Doc("d1", "Graph", "Graph theory"),
             Doc("d2", "Trees", "Graph graph forest model"));
         var results = index.Search("graph");
@@ -54,11 +57,11 @@ public class Bm25FRankingTests
     [Fact]
     public void Settings_change_the_ranking_without_rebuilding()
     {
-        var index = Index(
+        var index = Index(FirstPassOnly,
             Doc("title", "Diffusion", "Images."),
             Doc("abstract", "Images", "Diffusion diffusion diffusion."));
         Assert.Equal("title", index.Search("diffusion").Hits[0].Key);
-        var abstractOnly = index.WithSettings(SearchSettings.Default with { TitleWeight = 0 });
+        var abstractOnly = index.WithSettings(FirstPassOnly with { TitleWeight = 0 });
         Assert.Equal(["abstract"], abstractOnly.Search("diffusion").Keys()[..1]);
         Assert.Equal(0f, abstractOnly.Search("diffusion").Hits[1].Score);
     }

@@ -5,8 +5,9 @@ namespace Paperboy.Search.Tests.Scoring;
 
 public class ProximityTests
 {
-    private static readonly SearchSettings WithProximity = SearchSettings.Default with { ProximityWeight = 1, ProximityWindow = 5 };
-    private static readonly SearchSettings WithoutProximity = SearchSettings.Default with { ProximityWeight = 0 };
+    // Feedback off: these tests check the proximity score of the first pass.
+    private static readonly SearchSettings WithProximity = SearchSettings.Default with { ProximityWeight = 1, ProximityWindow = 5, FeedbackDocs = 0 };
+    private static readonly SearchSettings WithoutProximity = SearchSettings.Default with { ProximityWeight = 0, FeedbackDocs = 0 };
 
     [Fact]
     public void Pair_weight_adds_one_over_distance_squared_for_pairs_inside_the_window()

@@ -48,7 +48,8 @@ public class SearchBehaviourTests
             Doc("graph-tree", "Graph and tree clustering"),
             Doc("decision-tree", "Decision tree clustering"));
         Assert.Equal(["graph"], index.Search("clustering -tree").Keys());
-        Assert.Equal(["graph", "graph-tree"], index.Search("clustering -\"decision tree\"").Keys());
+        // Which of the two ranks first is feedback's business (the model of both favours "tree"); this is about who is left.
+        Assert.Equal(["graph", "graph-tree"], index.Search("clustering -\"decision tree\"").Keys().Order());
         Assert.Equal(["graph"], index.Search("clustering NOT tree").Keys());
     }
 

@@ -1,0 +1,102 @@
+using Paperboy.Search.Collectors;
+using Paperboy.Search.Indexing;
+using Paperboy.Search.Queries;
+using static Paperboy.Search.Tests.Docs;
+
+namespace Paperboy.Search.Tests.Scoring;
+
+public class FeedbackTests
+{
+    private static readonly SearchSettings NoProximity = SearchSettings.Default with { ProximityWeight = 0 };
+
+    [Fact]
+    public void Relevance_model_weighs_each_document_by_its_share_of_the_scores_and_each_word_by_its_share_of_the_document()
+    {
+        // d0 = heat heat flux (3 words), d1 = flux steel (2 words); scores 3 and 1, so P(d0) 0.75, P(d1) 0.25.
+        // P(heat) = 0.75 * 2/3 = 0.5; P(flux) = 0.75 * 1/3 + 0.25 * 1/2 = 0.375; P(steel) = 0.25 * 1/2 = 0.125.
+        var segment = SegmentWriter.Write([Doc("d0", "Heat", "heat flux"), Doc("d1", "Flux", "steel")]);
+        ScoredDoc[] feedback = [new(0, 3.0), new(1, 1.0)];
+
+        var all = RelevanceModel.Estimate(segment, feedback, terms: 3);
+        Assert.Equal(["heat", "flux", "steel"], all.Select(t => t.Term));
+        Assert.Equal([0.5, 0.375, 0.125], all.Select(t => t.Probability), (x, y) => Math.Abs(x - y) < 1e-12);
+
+        // Keeping two words renormalises them: 0.5 / 0.875 and 0.375 / 0.875.
+        var two = RelevanceModel.Estimate(segment, feedback, terms: 2);
+        Assert.Equal(["heat", "flux"], two.Select(t => t.Term));
+        Assert.Equal([4.0 / 7, 3.0 / 7], two.Select(t => t.Probability), (x, y) => Math.Abs(x - y) < 1e-12);
+    }
+
+    [Fact]
+    public void Relevance_model_breaks_ties_in_ordinal_order_and_is_empty_without_feedback()
+    {
+        var segment = SegmentWriter.Write([Doc("d0", "Steel flux", "")]);
+        Assert.Equal(["flux"], RelevanceModel.Estimate(segment, [new(0, 1.0)], terms: 1).Select(t => t.Term));
+        Assert.Empty(RelevanceModel.Estimate(segment, [], terms: 10));
+    }
+
+    [Fact]
+    public void Search_gives_the_hand_computed_feedback_score_and_keeps_the_original_matches()
+    {
+        // Titles "Heat flux", "Flux", "Heat"; N = 3, avg title length 4/3; df(heat) = df(flux) = 2, idf a = ln 1.6.
+        // First pass for "heat": d0 tf~ = 2.5 / (0.25 + 0.75 * 2 / (4/3)) = 1.818182, s0 = a * 1.818182 / 3.018182 = 0.283134716;
+        //                        d2 tf~ = 2.5 / 0.8125 = 3.076923, s2 = a * 3.076923 / 4.276923 = 0.338132107. d2 ranks first.
+        // Both are feedback: P(d0) = s0 / (s0 + s2) = 0.455738; P(heat) = P(d0) / 2 + P(d2) = 0.772131, P(flux) = 0.227869.
+        // |Q| = 1, lambda 0.2. flux in d0 scores exactly as heat does (same idf and norm), so
+        //     d0 = 0.2 * s0 + 0.8 * (P(heat) + P(flux)) * s0 = s0 = 0.283134716
+        //     d2 = 0.2 * s2 + 0.8 * P(heat) * s2 = 0.276492287
+        // and d0, holding both feedback words, now ranks first. "Flux" holds no "heat" and stays out.
+        var settings = NoProximity with { FeedbackDocs = 2, FeedbackTerms = 2, FeedbackOriginalWeight = 0.2 };
+        var index = Index(settings, Doc("d0", "Heat flux"), Doc("d1", "Flux"), Doc("d2", "Heat"));
+
+        var results = index.Search("heat");
+        Assert.Equal(["d0", "d2"], results.Keys());
+        Assert.Equal(0.283134716, results.Hits[0].Score, 1e-6);
+        Assert.Equal(0.276492287, results.Hits[1].Score, 1e-6);
+        Assert.Equal(2, results.TotalMatches);
+        Assert.Equal(2, index.Count("heat"));
+
+        var firstPass = index.WithSettings(settings with { FeedbackDocs = 0 }).Search("heat");
+        Assert.Equal(["d2", "d0"], firstPass.Keys());
+        Assert.Equal(0.338132107, firstPass.Hits[0].Score, 1e-6);
+    }
+
+    [Fact]
+    public void Original_weight_one_gives_the_first_pass_scores()
+    {
+        SearchDocument[] documents =
+        [
+            Doc("a", "Heat transfer in plates", "Steady heat flux through a steel plate.", ["Ada Lovelace"]),
+            Doc("b", "Boundary layers", "Heat transfer at the wall of a boundary layer."),
+            Doc("c", "Plate buckling", "Steel plates under load buckle."),
+        ];
+        var withFeedback = Index(SearchSettings.Default with { FeedbackOriginalWeight = 1 }, documents).Search("heat transfer plate");
+        var without = Index(SearchSettings.Default with { FeedbackDocs = 0 }, documents).Search("heat transfer plate");
+        Assert.Equal(without.Keys(), withFeedback.Keys());
+        Assert.Equal(without.Hits.Select(h => h.Score), withFeedback.Hits.Select(h => h.Score));
+    }
+
+    [Fact]
+    public void Feedback_respects_required_words_exclusions_and_filters()
+    {
+        var index = Index(
+            Doc("a", "Heat flux in steel", "", categories: ["physics"]),
+            Doc("b", "Heat flux in glass", "", categories: ["chemistry"]),
+            Doc("c", "Steel flux", "", categories: ["physics"]));
+        Assert.Equal(["a"], index.Search("+heat steel -glass").Keys());
+        Assert.Equal(["a"], index.Search("heat cat:physics").Keys());
+    }
+
+    [Theory]
+    [InlineData(-1, 10, 0.5, "FeedbackDocs")]
+    [InlineData(101, 10, 0.5, "FeedbackDocs")]
+    [InlineData(10, 0, 0.5, "FeedbackTerms")]
+    [InlineData(10, 101, 0.5, "FeedbackTerms")]
+    [InlineData(10, 10, 1.5, "FeedbackOriginalWeight")]
+    [InlineData(10, 10, -0.1, "FeedbackOriginalWeight")]
+    public void Settings_reject_feedback_values_out_of_range(int docs, int terms, double originalWeight, string name)
+    {
+        var settings = SearchSettings.Default with { FeedbackDocs = docs, FeedbackTerms = terms, FeedbackOriginalWeight = originalWeight };
+        Assert.Equal(name, Assert.Throws<ArgumentOutOfRangeException>(settings.Validate).ParamName);
+    }
+}
