@@ -63,8 +63,8 @@ internal sealed class SyntheticVocabulary
                 words.Add(scientific[nextReal++]);
                 continue;
             }
-            var made = MakeWord(random);
-            if (taken.Add(made))
+            var made = MakeWord(random, words.Count);
+            if (made.Length >= 4 && taken.Add(made))
             {
                 words.Add(made);
             }
@@ -96,16 +96,22 @@ internal sealed class SyntheticVocabulary
         for (var i = 0; i < authors.Length; i++)
         {
             var family = MakeSyllables(random, random.Between(2, 3));
+            while (family.Length < 3)
+            {
+                family += MakeSyllables(random, 1);
+            }
             authors[i] = (random.Pick(SyntheticWords.GivenNames), char.ToUpperInvariant(family[0]) + family[1..]);
         }
 
         return new SyntheticVocabulary([.. words], [.. phrases], authors);
     }
 
-    private static string MakeWord(SyntheticRandom random)
+    // Frequent words are short, rare ones long (Zipf's law of abbreviation), averaging about six letters.
+    private static string MakeWord(SyntheticRandom random, int rank)
     {
-        var word = MakeSyllables(random, random.Between(2, 3));
-        return random.Chance(0.3) ? word + random.Pick(SyntheticWords.Suffixes) : word;
+        var syllables = rank < 5_000 ? random.Between(1, 2) : rank < 20_000 ? 2 : random.Between(2, 3);
+        var word = MakeSyllables(random, syllables);
+        return random.Chance(0.2) ? word + random.Pick(SyntheticWords.Suffixes) : word;
     }
 
     private static string MakeSyllables(SyntheticRandom random, int count)

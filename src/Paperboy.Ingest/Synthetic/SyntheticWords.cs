@@ -145,12 +145,12 @@ internal static class SyntheticWords
     public static readonly string[] Onsets =
     [
         "b", "c", "d", "f", "g", "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "z", "br", "cr", "dr", "fl",
-        "gr", "pl", "pr", "st", "tr", "th", "ch", "sh", "sp", "qu", "",
+        "gr", "pl", "pr", "st", "tr", "th", "ch", "sh", "",
     ];
 
-    public static readonly string[] Vowels = ["a", "e", "i", "o", "u", "ai", "ea", "io", "ou", "y"];
+    public static readonly string[] Vowels = ["a", "e", "i", "o", "u", "a", "e", "i", "o", "ea", "io", "ou"];
 
-    public static readonly string[] Codas = ["", "", "", "n", "r", "s", "l", "m", "x", "st", "nd", "rt", "ct", "ph"];
+    public static readonly string[] Codas = ["", "", "", "", "", "n", "r", "s", "l", "m", "x", "st", "nd", "rt", "ct"];
 
     public static readonly string[] Suffixes = ["ation", "ic", "ous", "al", "ity", "ism", "ive", "ment", "on", "ide", "ite", "ene"];
 }
