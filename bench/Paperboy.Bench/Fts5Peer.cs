@@ -90,6 +90,14 @@ internal sealed class Fts5Peer : IAsyncDisposable
         return await ScalarAsync("PRAGMA page_count;", cancellationToken) * await ScalarAsync("PRAGMA page_size;", cancellationToken);
     }
 
+    /// <summary>
+    /// The bytes of the full-text index proper: the b-tree blocks of fts_data and the per-row lengths of
+    /// fts_docsize, without the copy of the text in fts_content. Payload bytes, not pages (the bundled
+    /// SQLite has no dbstat table to count pages per table).
+    /// </summary>
+    public async Task<long> IndexBytesAsync(CancellationToken cancellationToken) =>
+        await ScalarAsync("SELECT (SELECT COALESCE(SUM(length(block)), 0) FROM fts_data) + (SELECT COALESCE(SUM(length(sz)), 0) FROM fts_docsize);", cancellationToken);
+
     /// <summary>Prepared statements per query shape, so the timed loop measures searching, not SQL parsing.</summary>
     public Searcher CreateSearcher() => new(_connection);
 

@@ -43,6 +43,7 @@ internal static class Report
         text.AppendLine("| --- | ---: | ---: | ---: | ---: |");
         text.AppendLine(Invariant($"| Paperboy (in-memory, GC heap delta) | {b.PaperboySeconds:F2} | {b.PaperboyDocsPerSecond:N0} | {Mb(b.PaperboyHeapBytes)} | {b.PaperboyBytesPerDoc:N0} |"));
         text.AppendLine(Invariant($"| FTS5 (inserts; file size incl. text) | {b.Fts5Seconds:F2} | {b.Fts5DocsPerSecond:N0} | {Mb(b.Fts5DatabaseBytes)} | {b.Fts5BytesPerDoc:N0} |"));
+        text.AppendLine(Invariant($"| FTS5 index alone (fts_data + fts_docsize payload, no text) | | | {Mb(b.Fts5IndexBytes)} | {b.Fts5IndexBytesPerDoc:N0} |"));
         text.AppendLine(Invariant($"| FTS5 'optimize' after the inserts | {b.Fts5OptimizeSeconds:F2} | | | |"));
         text.AppendLine();
         text.AppendLine("| query kind | ours p50 / p90 / p99 ms | ours QPS | FTS5 p50 / p90 / p99 ms | FTS5 QPS | p50 speed vs FTS5 | QPS vs FTS5 | ours + snippets p50 ms | hits ours / FTS5 | mean matches | top-10 overlap |");
