@@ -1,0 +1,45 @@
+using System.Globalization;
+
+namespace Paperboy.Bench;
+
+/// <summary><c>&lt;verb&gt; [--papers N] [--seed S] [--queries Q] [--json]</c>, or a usage error.</summary>
+internal sealed record BenchArguments(string Verb, int Papers, int Seed, int QueriesPerKind, bool Json)
+{
+    public const string Usage =
+        "usage: paperboy-bench <import|search> [--papers N] [--seed S] [--queries Q per kind] [--json]";
+
+    public static BenchArguments? Parse(string[] args, out string? error)
+    {
+        error = null;
+        if (args.Length == 0 || args[0] is not ("import" or "search"))
+        {
+            error = Usage;
+            return null;
+        }
+        var parsed = new BenchArguments(args[0], Papers: 50_000, Seed: 1, QueriesPerKind: 300, Json: false);
+        for (var i = 1; i < args.Length; i++)
+        {
+            if (args[i] == "--json")
+            {
+                parsed = parsed with { Json = true };
+                continue;
+            }
+            if (i + 1 >= args.Length || !int.TryParse(args[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value <= 0)
+            {
+                error = $"bench: {args[i]} needs a positive whole number\n{Usage}";
+                return null;
+            }
+            switch (args[i])
+            {
+                case "--papers": parsed = parsed with { Papers = value }; break;
+                case "--seed": parsed = parsed with { Seed = value }; break;
+                case "--queries": parsed = parsed with { QueriesPerKind = value }; break;
+                default:
+                    error = $"bench: unknown option {args[i]}\n{Usage}";
+                    return null;
+            }
+            i++;
+        }
+        return parsed;
+    }
+}

@@ -1,0 +1,15 @@
+using Paperboy.Bench;
+
+var arguments = BenchArguments.Parse(args, out var error);
+if (arguments is null)
+{
+    Console.Error.WriteLine(error);
+    return 2;
+}
+
+using var scratch = new ScratchDirectory();
+object result = arguments.Verb == "import"
+    ? await ImportBenchmark.RunAsync(arguments, scratch, Console.Error, CancellationToken.None)
+    : await SearchBenchmark.RunAsync(arguments, scratch, Console.Error, CancellationToken.None);
+Console.Out.Write(arguments.Json ? Report.Json(result) : Report.Table(result));
+return 0;
