@@ -7,11 +7,13 @@ namespace Paperboy.Application.Tests;
 /// <summary>The application services over a real SQLite store in a fresh temporary data directory.</summary>
 public sealed class AppServices : IAsyncDisposable
 {
-    public AppServices(bool loadDemoCorpus = true)
+    public AppServices(bool loadDemoCorpus = true, Action<PaperboyOptions>? configure = null)
     {
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddPaperboy(new PaperboyOptions { DataDirectory = DataDirectory, LoadDemoCorpus = loadDemoCorpus });
+        var options = new PaperboyOptions { DataDirectory = DataDirectory, LoadDemoCorpus = loadDemoCorpus };
+        configure?.Invoke(options);
+        services.AddPaperboy(options);
         Provider = services.BuildServiceProvider();
     }
 
@@ -20,6 +22,9 @@ public sealed class AppServices : IAsyncDisposable
     public ServiceProvider Provider { get; }
 
     public T Get<T>() where T : notnull => Provider.GetRequiredService<T>();
+
+    /// <summary>Fixtures copied next to the tests from tests/fixtures.</summary>
+    public static string Fixture(string folder, string name) => Path.Combine(AppContext.BaseDirectory, "fixtures", folder, name);
 
     public string Scratch(string name)
     {
