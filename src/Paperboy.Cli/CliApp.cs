@@ -35,6 +35,30 @@ public static class CliApp
             await Console.Error.WriteLineAsync("Run 'paperboy --help' for usage.");
             return ExitCodes.Usage;
         }
-        return await parsed.InvokeAsync();
+        try
+        {
+            return await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+        }
+        catch (UsageException e)
+        {
+            await Console.Error.WriteLineAsync($"paperboy: {e.Message}");
+            return ExitCodes.Usage;
+        }
+        catch (OperationCanceledException)
+        {
+            await Console.Error.WriteLineAsync("paperboy: cancelled");
+            return ExitCodes.Failed;
+        }
+        catch (Exception e) when (e is IOException or InvalidOperationException or InvalidDataException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
+        {
+            // Expected failures of the environment (a locked or unreadable file, a bad setting): the
+            // message says what and where; the stack trace only helps a developer.
+            await Console.Error.WriteLineAsync($"paperboy: {e.Message}");
+            if (Environment.GetEnvironmentVariable("PAPERBOY_DEBUG") is { Length: > 0 })
+            {
+                await Console.Error.WriteLineAsync(e.ToString());
+            }
+            return ExitCodes.Failed;
+        }
     }
 }

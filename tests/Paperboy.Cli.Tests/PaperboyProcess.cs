@@ -10,6 +10,9 @@ public sealed class PaperboyProcess : IDisposable
 
     public static string SeedDirectory => Path.Combine(AppContext.BaseDirectory, "demo", "seeds");
 
+    /// <summary>Environment variables for every run, such as configuration overrides.</summary>
+    public Dictionary<string, string> Environment { get; } = new(StringComparer.Ordinal);
+
     public async Task<Run> RunAsync(params string[] args)
     {
         using var process = Start(args);
@@ -36,6 +39,10 @@ public sealed class PaperboyProcess : IDisposable
             start.ArgumentList.Add(arg);
         }
         start.Environment["NO_COLOR"] = "1";
+        foreach (var (name, value) in Environment)
+        {
+            start.Environment[name] = value;
+        }
         return Process.Start(start)!;
     }
 

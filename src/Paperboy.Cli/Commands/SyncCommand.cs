@@ -17,7 +17,7 @@ public static class SyncCommand
         var category = new Option<string[]>("--category") { Description = "An arXiv category (cs.LG) or, for oai-pmh, a set (cs, physics:hep-th); repeatable", AllowMultipleArgumentsPerToken = false };
         var since = new Option<string?>("--since") { Description = "First day, YYYY-MM-DD" };
         var until = new Option<string?>("--until") { Description = "Last day, YYYY-MM-DD" };
-        var baseUrl = new Option<Uri?>("--base-url") { Description = "Another endpoint for the source (a mirror or a test server)" };
+        var baseUrl = new Option<string?>("--base-url") { Description = "Another endpoint for the source (a mirror or a test server)" };
         var json = new Option<bool>("--json") { Description = "Print the report as JSON" };
         var command = new Command("sync", "Fetch new papers from a source once") { source, category, since, until, baseUrl, json };
         command.SetAction(async (parsed, cancellationToken) =>
@@ -35,7 +35,7 @@ public static class SyncCommand
                 await Console.Error.WriteLineAsync($"paperboy: unknown source '{name}'; known: {string.Join(", ", sync.SourceNames)}");
                 return ExitCodes.Usage;
             }
-            var request = new SyncRequest(parsed.GetValue(category) ?? [], from, to, parsed.GetValue(baseUrl));
+            var request = new SyncRequest(parsed.GetValue(category) ?? [], from, to, BaseUrl.Parse(parsed.GetValue(baseUrl)));
             var progress = new Progress<SyncReport>(r =>
             {
                 if (!parsed.GetValue(json))
