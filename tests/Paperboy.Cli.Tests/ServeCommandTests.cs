@@ -15,6 +15,7 @@ public sealed class ServeCommandTests : IDisposable
     public async Task Serve_loads_the_demo_corpus_into_an_empty_store_and_serves_pages_and_api()
     {
         int port = FreePort();
+        _paperboy.Environment["Paperboy__Sync__Enabled"] = "false";
         using var server = _paperboy.Start("serve", "--urls", $"http://127.0.0.1:{port}");
         using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
         try

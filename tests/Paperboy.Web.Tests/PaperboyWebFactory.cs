@@ -15,6 +15,8 @@ public sealed class PaperboyWebFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Paperboy:DataDirectory", DataDirectory);
+        // Tests never reach the real sources.
+        builder.UseSetting("Paperboy:Sync:Enabled", "false");
         builder.UseEnvironment("Production");
     }
 
