@@ -24,6 +24,7 @@ public static class CliApp
         root.Subcommands.Add(ServeCommand.Create(context));
         root.Subcommands.Add(SyncCommand.Create(context));
         root.Subcommands.Add(AddCommand.Create(context));
+        root.Subcommands.Add(GenCommand.Create());
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

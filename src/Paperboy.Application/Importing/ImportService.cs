@@ -38,7 +38,7 @@ public sealed class ImportService(IPaperStore store)
         var format = FormatDetector.Detect(path);
         if (format == ImportFormat.Unknown)
         {
-            return FileImportReport.Failed(path, format, "unrecognised format (expected a saved trending-papers page or Kaggle arXiv snapshot JSON lines, plain or gzip)");
+            return FileImportReport.Failed(path, format, "unrecognised format (expected a saved trending-papers page, Kaggle arXiv snapshot JSON lines, an arXiv API or OAI-PMH response, a Hugging Face daily-papers response or an arXiv listing feed; plain or gzip)");
         }
 
         await using var input = ImportFile.OpenRead(path);
