@@ -4,6 +4,11 @@ namespace Paperboy.Application.Syncing;
 public sealed record SyncReport(
     string Source, int Added, int Updated, int Unchanged, int Rejected, int Batches, string? Error, IReadOnlyList<string> Errors)
 {
+    /// <summary>Records done of the run's total, when the source says (OAI-PMH list size, arXiv API total).</summary>
+    public long? Done { get; init; }
+
+    public long? Total { get; init; }
+
     /// <summary>At most this many record errors are kept; the count goes on.</summary>
     public const int MaxErrors = 1000;
 

@@ -68,7 +68,7 @@ public sealed partial class SyncService(
         {
             await foreach (var batch in fetch(context).WithCancellation(cancellationToken))
             {
-                report = report.Plus(await StoreAsync(batch, cancellationToken));
+                report = report.Plus(await StoreAsync(batch, cancellationToken)) with { Done = batch.Done, Total = batch.Total };
                 if (batch.Checkpoint is { } checkpoint)
                 {
                     // Only after the papers are committed: a crash before this line refetches the batch.

@@ -36,14 +36,8 @@ public static class SyncCommand
                 return ExitCodes.Usage;
             }
             var request = new SyncRequest(parsed.GetValue(category) ?? [], from, to, BaseUrl.Parse(parsed.GetValue(baseUrl)));
-            var progress = new Progress<SyncReport>(r =>
-            {
-                if (!parsed.GetValue(json))
-                {
-                    Terminal.Error.MarkupLine($"[dim]{r.Batches} pages: {r.Added:N0} added, {r.Updated:N0} updated, {r.Unchanged:N0} unchanged[/]");
-                }
-            });
-            var report = await sync.RunAsync(name, request, progress, cancellationToken);
+            var report = await SyncOutput.WithProgressAsync(
+                progress => sync.RunAsync(name, request, progress, cancellationToken), show: !parsed.GetValue(json));
             SyncOutput.Print(report, parsed.GetValue(json));
             return report.Error is not null ? ExitCodes.Failed : report.Rejected > 0 ? ExitCodes.PartlyRejected : ExitCodes.Success;
         });

@@ -31,7 +31,11 @@ public sealed class ArxivApiSource(SourceEndpoints endpoints) : ISyncSource
                 var page = await FetchPageAsync(context, Query(context, query, start), cancellationToken);
                 int next = start + Math.Max(page.Records.Count, 1);
                 bool done = page.Records.Count == 0 || next >= (page.TotalResults ?? 0);
-                yield return new SyncBatch(page.Records, $"{category} from {start}", new SyncCheckpoint(key, done ? null : next.ToString(CultureInfo.InvariantCulture)));
+                yield return new SyncBatch(page.Records, $"{category} from {start}", new SyncCheckpoint(key, done ? null : next.ToString(CultureInfo.InvariantCulture)))
+                {
+                    Done = Math.Min(next, page.TotalResults ?? next),
+                    Total = page.TotalResults,
+                };
                 if (done)
                 {
                     break;

@@ -50,7 +50,11 @@ public sealed class OaiPmhSource(SourceEndpoints endpoints) : ISyncSource
                 }
                 string? next = page.Resumption?.Token;
                 var checkpoint = next is null ? Finished(key, window, page) : new SyncCheckpoint(key, (window with { Token = next }).Write());
-                yield return new SyncBatch(page.Records, $"set {set}: {page.Records.Count} records" + (page.Resumption?.Cursor is { } cursor ? $" at {cursor}" : ""), checkpoint);
+                yield return new SyncBatch(page.Records, $"set {set}: {page.Records.Count} records" + (page.Resumption?.Cursor is { } cursor ? $" at {cursor}" : ""), checkpoint)
+                {
+                    Done = page.Resumption?.Cursor is { } done ? done + page.Records.Count : null,
+                    Total = page.Resumption?.CompleteListSize,
+                };
                 if (next is null)
                 {
                     break;
