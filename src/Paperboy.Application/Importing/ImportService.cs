@@ -67,7 +67,7 @@ public sealed class ImportService(IPaperStore store)
                 }
             }
         }
-        catch (Exception e) when (e is IOException or InvalidDataException)
+        catch (Exception e) when (e is IOException or InvalidDataException or SourcePayloadException)
         {
             // A truncated gzip or a read error ends this file; what was read before it is stored below.
             tally.Reject(new ImportError(path, 0, $"unable to read past byte {file.Position}: {e.Message}"));

@@ -12,7 +12,7 @@ internal static partial class WithdrawnNotice
     public static bool IsWithdrawn(string? abstractText, string? comments) =>
         (abstractText is not null && Notice().IsMatch(abstractText)) || (comments is not null && Notice().IsMatch(comments));
 
-    [GeneratedRegex(@"\b(?:paper|article|manuscript|submission|preprint|version)\s+(?:has\s+been|is|was)\s+withdrawn\b|\bwithdrawn\s+by\s+the\s+(?:authors?|submitter|arxiv\s+admin)",
+    [GeneratedRegex(@"\b(?:paper|article|manuscript|submission|preprint|version)\s+(?:has\s+been|is|was)\s+withdrawn\b|\bwithdrawn\s+by\s+(?:the\s+)?(?:authors?|submitter|arxiv\s+admin)",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Notice();
 }

@@ -14,7 +14,7 @@ internal static class ArxivRssFields
         var withAbstract = paper with
         {
             CodeLinks = CodeLinkExtractor.Extract(paper.Abstract),
-            Withdrawn = WithdrawalNotice.IsWithdrawn(paper.Abstract),
+            Withdrawn = WithdrawnNotice.IsWithdrawn(paper.Abstract, null),
         };
         return withAbstract with { FieldSources = Sources(withAbstract) };
     }

@@ -8,34 +8,11 @@ public sealed class ArxivRssReader : IRecordReader
     public async IAsyncEnumerable<ImportRecord> ReadAsync(
         Stream input, string fileName, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var entries = ArxivRssParser.ReadAsync(input, fileName, new ArxivRssChannel(), cancellationToken).GetAsyncEnumerator(cancellationToken);
-        await using (entries.ConfigureAwait(false))
+        var entries = ArxivRssParser.ReadAsync(input, fileName, new ArxivRssChannel(), cancellationToken);
+        await foreach (var record in PayloadRecords.UntilFaultAsync(
+            entries, fileName, entry => entry.Item is not null ? ImportRecord.Of(entry.Item.Paper) : ImportRecord.Failed(entry.Error!), cancellationToken))
         {
-            while (true)
-            {
-                ImportError? failure = null;
-                try
-                {
-                    if (!await entries.MoveNextAsync().ConfigureAwait(false))
-                    {
-                        break;
-                    }
-                }
-                catch (SourcePayloadException ex)
-                {
-                    // Items before the fault are already yielded and stay imported; the fault ends the file.
-                    failure = new ImportError(fileName, 0, ex.Message);
-                }
-
-                if (failure is not null)
-                {
-                    yield return ImportRecord.Failed(failure);
-                    yield break;
-                }
-
-                var entry = entries.Current;
-                yield return entry.Item is not null ? ImportRecord.Of(entry.Item.Paper) : ImportRecord.Failed(entry.Error!);
-            }
+            yield return record;
         }
     }
 }

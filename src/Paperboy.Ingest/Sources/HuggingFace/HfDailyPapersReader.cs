@@ -18,33 +18,10 @@ public sealed class HfDailyPapersReader : IRecordReader
     {
         ArgumentNullException.ThrowIfNull(input);
         var reportedAt = ReportedAt(input);
-        var records = HfDailyPapersParser.ReadAsync(input, fileName, reportedAt, cancellationToken).GetAsyncEnumerator(cancellationToken);
-        await using (records.ConfigureAwait(false))
+        var records = HfDailyPapersParser.ReadAsync(input, fileName, reportedAt, cancellationToken);
+        await foreach (var record in PayloadRecords.UntilFaultAsync(records, fileName, r => r, cancellationToken))
         {
-            while (true)
-            {
-                ImportError? failure = null;
-                try
-                {
-                    if (!await records.MoveNextAsync().ConfigureAwait(false))
-                    {
-                        break;
-                    }
-                }
-                catch (SourcePayloadException ex)
-                {
-                    // The entries read before the fault are already yielded and stay imported; the fault ends the file.
-                    failure = new ImportError(fileName, 0, ex.Message);
-                }
-
-                if (failure is not null)
-                {
-                    yield return ImportRecord.Failed(failure);
-                    yield break;
-                }
-
-                yield return records.Current;
-            }
+            yield return record;
         }
     }
 

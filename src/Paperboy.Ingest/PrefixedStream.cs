@@ -1,10 +1,10 @@
-namespace Paperboy.Ingest.Sources;
+namespace Paperboy.Ingest;
 
 /// <summary>
-/// A read-only stream that replays bytes already taken from <c>inner</c> before reading on, so a parser can
-/// sniff the start of a non-seekable (network, gzip) stream without buffering all of it.
+/// A read-only stream that replays bytes already read from an unseekable source (an HTTP body, a gzip
+/// stream) before the rest of it, so a payload can be sniffed without buffering it whole.
 /// </summary>
-internal sealed class PrefixedStream(ReadOnlyMemory<byte> prefix, Stream inner) : Stream
+internal sealed class PrefixedStream(ReadOnlyMemory<byte> prefix, Stream rest) : Stream
 {
     private ReadOnlyMemory<byte> _prefix = prefix;
 
@@ -20,13 +20,10 @@ internal sealed class PrefixedStream(ReadOnlyMemory<byte> prefix, Stream inner) 
     {
         if (_prefix.IsEmpty)
         {
-            return inner.Read(buffer);
+            return rest.Read(buffer);
         }
 
-        var n = Math.Min(buffer.Length, _prefix.Length);
-        _prefix.Span[..n].CopyTo(buffer);
-        _prefix = _prefix[n..];
-        return n;
+        return TakePrefix(buffer);
     }
 
     public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
@@ -36,10 +33,18 @@ internal sealed class PrefixedStream(ReadOnlyMemory<byte> prefix, Stream inner) 
     {
         if (_prefix.IsEmpty)
         {
-            return inner.ReadAsync(buffer, cancellationToken);
+            return rest.ReadAsync(buffer, cancellationToken);
         }
 
-        return ValueTask.FromResult(Read(buffer.Span));
+        return ValueTask.FromResult(TakePrefix(buffer.Span));
+    }
+
+    private int TakePrefix(Span<byte> buffer)
+    {
+        var n = Math.Min(buffer.Length, _prefix.Length);
+        _prefix.Span[..n].CopyTo(buffer);
+        _prefix = _prefix[n..];
+        return n;
     }
 
     public override void Flush()
@@ -47,6 +52,8 @@ internal sealed class PrefixedStream(ReadOnlyMemory<byte> prefix, Stream inner) 
     }
 
     public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
     public override void SetLength(long value) => throw new NotSupportedException();
+
     public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 }
