@@ -46,6 +46,10 @@ public sealed class PageTests(PaperboyWebFactory factory) : IClassFixture<Paperb
         Assert.StartsWith("/papers/title:", href, StringComparison.Ordinal);
         Assert.Equal("FlowSep: Language-Queried Sound Separation with Rectified Flow Matching", paper.QuerySelector("h1")!.TextContent);
         Assert.StartsWith("Language-queried audio source separation (LASS)", paper.QuerySelector("p.abstract")!.TextContent, StringComparison.Ordinal);
+        // A paper known by title only links to a title search on arXiv.
+        Assert.Equal(
+            "https://arxiv.org/search/?searchtype=title&query=FlowSep%3A%20Language-Queried%20Sound%20Separation%20with%20Rectified%20Flow%20Matching",
+            paper.QuerySelector("ul.links a")!.GetAttribute("href"));
     }
 
     [Fact]
