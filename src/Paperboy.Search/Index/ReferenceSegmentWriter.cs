@@ -2,8 +2,12 @@ using Paperboy.Search.Analysis;
 
 namespace Paperboy.Search.Indexing;
 
-/// <summary>Analyzes documents in id order and writes them into a <see cref="Segment"/>.</summary>
-internal static class SegmentWriter
+/// <summary>
+/// The plain segment writer: documents analyzed one by one with <see cref="Analyzer.Analyze"/>,
+/// one <see cref="PostingsBuilder"/> per term. <see cref="SegmentWriter"/> must write the same
+/// segment; the tests compare every posting of the two.
+/// </summary>
+internal static class ReferenceSegmentWriter
 {
     public static Segment Write(IReadOnlyList<SearchDocument> documents)
     {
@@ -25,7 +29,7 @@ internal static class SegmentWriter
             lengths[(int)Field.Abstract][doc] = AddField(terms[(int)Field.Abstract], doc, Analyzer.English.Analyze(d.Abstract ?? ""));
             lengths[(int)Field.Authors][doc] = AddField(terms[(int)Field.Authors], doc, AnalyzeAuthors(d.Authors));
             years[doc] = d.Year ?? DocValues.NoYear;
-            categories[doc] = InternCategories(d.Categories, categoryIds);
+            categories[doc] = SegmentWriter.InternCategories(d.Categories, categoryIds);
         }
 
         var fields = new FieldIndex[Fields.Count];
@@ -40,9 +44,6 @@ internal static class SegmentWriter
         }
         return new Segment(fields, new DocValues(years, categories, categoryIds), [.. documents]);
     }
-
-    /// <summary>The exact keyword a category is stored and filtered as: trimmed, lower-case.</summary>
-    public static string NormalizeCategory(string category) => category.Trim().ToLowerInvariant();
 
     private static int AddField(Dictionary<string, PostingsBuilder> terms, int doc, List<AnalyzedToken> tokens)
     {
@@ -69,28 +70,5 @@ internal static class SegmentWriter
             nextPosition = (analyzed.Count == 0 ? nextPosition : analyzed[^1].Position + 1) + Fields.AuthorPositionGap;
         }
         return tokens;
-    }
-
-    private static int[] InternCategories(IReadOnlyList<string>? categories, Dictionary<string, int> ids)
-    {
-        var result = new List<int>();
-        foreach (var raw in categories ?? [])
-        {
-            var name = NormalizeCategory(raw ?? "");
-            if (name.Length == 0)
-            {
-                continue;
-            }
-            if (!ids.TryGetValue(name, out var id))
-            {
-                id = ids.Count;
-                ids[name] = id;
-            }
-            if (!result.Contains(id))
-            {
-                result.Add(id);
-            }
-        }
-        return [.. result];
     }
 }
