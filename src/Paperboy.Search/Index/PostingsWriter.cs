@@ -5,55 +5,86 @@ namespace Paperboy.Search.Indexing;
 /// Each term's postings grow in one byte buffer, already in the packed form of
 /// <see cref="Postings"/> with a doc-id gap in front of each posting, so a term costs one array
 /// (not four growing lists) and the final postings are a copy, not a re-encoding. Occurrences of a
-/// document are collected, then sorted by (term, position) and written term by term.
+/// document are collected, then grouped by term with a counting sort (linear, and positions stay
+/// ascending because they arrive in order) and written term by term.
 /// </summary>
 internal sealed class PostingsWriter
 {
-    private byte[]?[] _buffers = new byte[]?[1024];
-    private int[] _lengths = new int[1024];
-    private int[] _lastDocs = new int[1024];
-    private int[] _postingCounts = new int[1024];
-    private int[] _docGapBytes = new int[1024];
-    private long[] _pending = new long[256];
+    // One struct a term, so writing a posting touches one cache line of bookkeeping, not five arrays.
+    private TermState[] _terms = new TermState[1024];
+    // The current document: its occurrences in order, the distinct terms in order of first
+    // occurrence, and per term (zero between documents) its count, then its slot in _grouped.
+    private int[] _pendingTerms = new int[256];
+    private int[] _pendingPositions = new int[256];
     private int _pendingCount;
+    private int[] _docTerms = new int[256];
+    private int _docTermCount;
+    private int[] _counts = new int[1024];
+    private int[] _grouped = new int[256];
 
-    /// <summary>Records that the term occurs at this position of the current document.</summary>
+    /// <summary>Records that the term occurs at this position of the current document; positions must ascend.</summary>
     public void Add(int termId, int position)
     {
-        if (_pendingCount == _pending.Length)
+        if (_pendingCount == _pendingTerms.Length)
         {
-            Array.Resize(ref _pending, _pending.Length * 2);
+            Array.Resize(ref _pendingTerms, _pendingCount * 2);
+            Array.Resize(ref _pendingPositions, _pendingCount * 2);
+            Array.Resize(ref _grouped, _pendingCount * 2);
         }
-        _pending[_pendingCount++] = ((long)termId << 32) | (uint)position;
+        if (termId >= _counts.Length)
+        {
+            Array.Resize(ref _counts, Math.Max(termId + 1, _counts.Length * 2));
+        }
+        if (_counts[termId]++ == 0)
+        {
+            if (_docTermCount == _docTerms.Length)
+            {
+                Array.Resize(ref _docTerms, _docTermCount * 2);
+            }
+            _docTerms[_docTermCount++] = termId;
+        }
+        _pendingTerms[_pendingCount] = termId;
+        _pendingPositions[_pendingCount++] = position;
     }
 
     /// <summary>Writes the occurrences added since the last call as document <paramref name="doc"/>'s postings; returns their number (the field length).</summary>
     public int EndDocument(int doc)
     {
-        var occurrences = _pending.AsSpan(0, _pendingCount);
-        occurrences.Sort();
-        var i = 0;
-        while (i < occurrences.Length)
+        // Counts become each term's first slot, then slots fill in occurrence order.
+        var slot = 0;
+        for (var t = 0; t < _docTermCount; t++)
         {
-            var termId = (int)(occurrences[i] >> 32);
-            var end = i + 1;
-            while (end < occurrences.Length && (int)(occurrences[end] >> 32) == termId)
-            {
-                end++;
-            }
-            Write(termId, doc, occurrences[i..end]);
-            i = end;
+            var termId = _docTerms[t];
+            var count = _counts[termId];
+            _counts[termId] = slot;
+            slot += count;
         }
+        for (var i = 0; i < _pendingCount; i++)
+        {
+            _grouped[_counts[_pendingTerms[i]]++] = _pendingPositions[i];
+        }
+        // Each term's counter now points at the end of its run.
+        var start = 0;
+        for (var t = 0; t < _docTermCount; t++)
+        {
+            var termId = _docTerms[t];
+            var end = _counts[termId];
+            Write(termId, doc, _grouped.AsSpan(start, end - start));
+            _counts[termId] = 0;
+            start = end;
+        }
+        var length = _pendingCount;
         _pendingCount = 0;
-        return occurrences.Length;
+        _docTermCount = 0;
+        return length;
     }
 
-    public bool Has(int termId) => termId < _buffers.Length && _buffers[termId] is not null;
+    public bool Has(int termId) => termId < _terms.Length && _terms[termId].Buffer is not null;
 
-    public int PostingCount(int termId) => _postingCounts[termId];
+    public int PostingCount(int termId) => _terms[termId].Postings;
 
     /// <summary>The bytes the term's postings take in <see cref="Postings.Data"/>: everything but the doc gaps.</summary>
-    public int DataBytes(int termId) => _lengths[termId] - _docGapBytes[termId];
+    public int DataBytes(int termId) => _terms[termId].Length - _terms[termId].DocGapBytes;
 
     /// <summary>
     /// Appends the term's postings to the arrays of a <see cref="Postings"/> being assembled, with
@@ -61,8 +92,8 @@ internal sealed class PostingsWriter
     /// </summary>
     public void CopyTo(int termId, int docBase, int[] docs, int[] starts, byte[] data, ref int posting, ref int dataOffset)
     {
-        var buffer = _buffers[termId]!;
-        var length = _lengths[termId];
+        var buffer = _terms[termId].Buffer!;
+        var length = _terms[termId].Length;
         var offset = 0;
         var doc = -1;
         while (offset < length)
@@ -84,49 +115,47 @@ internal sealed class PostingsWriter
         }
     }
 
-    private void Write(int termId, int doc, ReadOnlySpan<long> occurrences)
+    private void Write(int termId, int doc, ReadOnlySpan<int> positions)
     {
-        EnsureTerm(termId);
-        var length = _lengths[termId];
-        var needed = length + (VarInt.MaxBytes * (occurrences.Length + 2));
-        ref var buffer = ref _buffers[termId];
-        if (buffer is null || buffer.Length < needed)
+        if (termId >= _terms.Length)
         {
-            var grown = new byte[Math.Max(needed, buffer is null ? 16 : buffer.Length * 2)];
-            buffer?.AsSpan(0, length).CopyTo(grown);
-            buffer = grown;
+            Array.Resize(ref _terms, Math.Max(termId + 1, _terms.Length * 2));
         }
-        var afterGap = VarInt.Write(buffer, length, doc - _lastDocs[termId]);
-        _docGapBytes[termId] += afterGap - length;
-        var offset = VarInt.Write(buffer, afterGap, occurrences.Length);
-        var previous = 0;
-        foreach (var occurrence in occurrences)
+        ref var term = ref _terms[termId];
+        var length = term.Length;
+        var needed = length + (VarInt.MaxBytes * (positions.Length + 2));
+        if (term.Buffer is null)
         {
-            var position = (int)occurrence;
+            term.Buffer = new byte[Math.Max(needed, 16)];
+            term.LastDoc = -1;
+        }
+        else if (term.Buffer.Length < needed)
+        {
+            var grown = new byte[Math.Max(needed, term.Buffer.Length * 2)];
+            term.Buffer.AsSpan(0, length).CopyTo(grown);
+            term.Buffer = grown;
+        }
+        var buffer = term.Buffer;
+        var afterGap = VarInt.Write(buffer, length, doc - term.LastDoc);
+        term.DocGapBytes += afterGap - length;
+        var offset = VarInt.Write(buffer, afterGap, positions.Length);
+        var previous = 0;
+        foreach (var position in positions)
+        {
             offset = VarInt.Write(buffer, offset, position - previous);
             previous = position;
         }
-        _lengths[termId] = offset;
-        _lastDocs[termId] = doc;
-        _postingCounts[termId]++;
+        term.Length = offset;
+        term.LastDoc = doc;
+        term.Postings++;
     }
 
-    private void EnsureTerm(int termId)
+    private struct TermState
     {
-        if (termId < _buffers.Length)
-        {
-            if (_buffers[termId] is null)
-            {
-                _lastDocs[termId] = -1;
-            }
-            return;
-        }
-        var size = Math.Max(termId + 1, _buffers.Length * 2);
-        Array.Resize(ref _buffers, size);
-        Array.Resize(ref _lengths, size);
-        Array.Resize(ref _lastDocs, size);
-        Array.Resize(ref _postingCounts, size);
-        Array.Resize(ref _docGapBytes, size);
-        _lastDocs[termId] = -1;
+        public byte[]? Buffer;
+        public int Length;
+        public int LastDoc;
+        public int Postings;
+        public int DocGapBytes;
     }
 }
