@@ -20,6 +20,70 @@ internal static class Tokenizer
     public static List<Token> Tokenize(string text)
     {
         var tokens = new List<Token>();
+        Tokenize(text, tokens);
+        return tokens;
+    }
+
+    /// <summary>
+    /// Replaces the contents of <paramref name="tokens"/> with the words of the text, so an indexer
+    /// can reuse one list. ASCII letters and digits are decided without decoding a rune or looking up
+    /// a Unicode category (most of a paper's text is ASCII); every other char takes the rune path of
+    /// <see cref="TokenizeReference"/>, which this must agree with.
+    /// </summary>
+    public static void Tokenize(string text, List<Token> tokens)
+    {
+        tokens.Clear();
+        var position = 0;
+        var start = -1;
+        var i = 0;
+        while (i < text.Length)
+        {
+            var c = text[i];
+            if (c < 0x80)
+            {
+                if (char.IsAsciiLetterOrDigit(c))
+                {
+                    if (start < 0)
+                    {
+                        start = i;
+                    }
+                }
+                else if (start < 0 || !IsInnerApostrophe(text, i))
+                {
+                    Flush(text, ref start, i, tokens, ref position);
+                }
+                i++;
+                continue;
+            }
+            if (Rune.DecodeFromUtf16(text.AsSpan(i), out var rune, out var width) != OperationStatus.Done)
+            {
+                rune = Rune.ReplacementChar;
+            }
+            if (IsIdeograph(rune))
+            {
+                Flush(text, ref start, i, tokens, ref position);
+                tokens.Add(new Token(i, i + width, position++));
+            }
+            else if (IsWordRune(rune, start >= 0) || (start >= 0 && IsInnerApostrophe(text, i)))
+            {
+                if (start < 0)
+                {
+                    start = i;
+                }
+            }
+            else
+            {
+                Flush(text, ref start, i, tokens, ref position);
+            }
+            i += width;
+        }
+        Flush(text, ref start, text.Length, tokens, ref position);
+    }
+
+    /// <summary>The plain version <see cref="Tokenize(string, List{Token})"/> must agree with: every char decoded as a rune.</summary>
+    public static List<Token> TokenizeReference(string text)
+    {
+        var tokens = new List<Token>();
         var position = 0;
         var start = -1;
         var i = 0;

@@ -16,4 +16,7 @@ internal sealed class TermDictionary
     public int TermCount => _terms.Count;
 
     public Postings? Get(string term) => _terms.GetValueOrDefault(term);
+
+    /// <summary>Every term, in no particular order (for tests that compare two segments).</summary>
+    public IEnumerable<string> Terms => _terms.Keys;
 }

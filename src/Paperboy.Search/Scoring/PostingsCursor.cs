@@ -7,6 +7,11 @@ internal sealed class PostingsCursor : IFieldCursor
 {
     private readonly Postings _postings;
     private int _index = -1;
+    // Positions are decoded once per document, on demand: phrase and proximity checks read them
+    // many times, plain term scoring never.
+    private int[] _positions = new int[8];
+    private int _positionsIndex = -1;
+    private int _positionCount;
 
     public PostingsCursor(Postings postings)
     {
@@ -15,9 +20,20 @@ internal sealed class PostingsCursor : IFieldCursor
 
     public int DocId { get; private set; } = -1;
 
-    public int Freq => _postings.Freqs[_index];
+    public int Freq => _postings.FreqAt(_index);
 
-    public ReadOnlySpan<int> Positions => _postings.PositionsAt(_index);
+    public ReadOnlySpan<int> Positions
+    {
+        get
+        {
+            if (_positionsIndex != _index)
+            {
+                _positionCount = _postings.PositionsAt(_index, ref _positions);
+                _positionsIndex = _index;
+            }
+            return _positions.AsSpan(0, _positionCount);
+        }
+    }
 
     public int NextDoc() => MoveTo(_index + 1);
 

@@ -1,0 +1,57 @@
+using Paperboy.Search.Analysis;
+using Paperboy.Search.Indexing;
+
+namespace Paperboy.Search.Tests.Indexing;
+
+public class TermInternerTests
+{
+    private static IEnumerable<string> SnowballWords()
+    {
+        var path = Path.Combine(AppContext.BaseDirectory, "Data", "porter2-vocabulary-sample.txt");
+        return File.ReadLines(path).Where(l => l.Length > 0 && !l.StartsWith('#')).Select(l => l.Split(' ')[0]);
+    }
+
+    // Words built from English-like pieces, so most stemmer rules fire, in several spellings.
+    private static IEnumerable<string> GeneratedWords(int seed, int count)
+    {
+        string[] stems = ["gener", "commun", "arsen", "nation", "hope", "run", "sky", "y", "bias", "proceed", "fit", "agre", "cry", "tie", "eas", "luxur", "happ", "analys"];
+        string[] suffixes = ["", "s", "es", "ies", "ied", "ed", "ing", "ingly", "edly", "eed", "eedly", "ly", "li", "ation", "ational", "ization", "fulness", "iveness", "ousness", "ness", "al", "ally", "ement", "ence", "ance", "ible", "able", "ism", "iti", "ive", "ize", "er", "ic", "'s", "'", "'s'", "ogi", "bli", "ous", "y"];
+        var random = new Random(seed);
+        for (var i = 0; i < count; i++)
+        {
+            var word = stems[random.Next(stems.Length)] + suffixes[random.Next(suffixes.Length)];
+            yield return random.Next(4) switch
+            {
+                0 => word.ToUpperInvariant(),
+                1 => char.ToUpperInvariant(word[0]) + word[1..],
+                _ => word,
+            };
+        }
+    }
+
+    [Theory]
+    [InlineData("english")]
+    [InlineData("names")]
+    public void Interned_ids_name_the_term_the_analyzer_gives_on_the_snowball_sample_and_generated_words(string which)
+    {
+        var analyzer = which == "english" ? Analyzer.English : Analyzer.Names;
+        var interner = new TermInterner(analyzer);
+        string[] extra = ["The", "and", "O'Brien", "don't", "Schrödinger", "Schrodinger", "ÆSIR", "straße", "中", "covid19", "x"];
+        // Twice, so the second pass answers from the cache.
+        var words = SnowballWords().Concat(GeneratedWords(7, 5_000)).Concat(extra).ToList();
+        foreach (var word in words.Concat(words))
+        {
+            var id = interner.Intern(word);
+            if (analyzer.TryNormalize(word, out var term))
+            {
+                Assert.NotEqual(TermInterner.NoTerm, id);
+                Assert.Equal(term, interner.Terms[id]);
+            }
+            else
+            {
+                Assert.Equal(TermInterner.NoTerm, id);
+            }
+        }
+        Assert.Equal(interner.Terms.Count, interner.Terms.Distinct(StringComparer.Ordinal).Count());
+    }
+}
