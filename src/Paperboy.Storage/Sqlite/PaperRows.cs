@@ -19,39 +19,53 @@ internal static class PaperRows
         "$published, $updated, $first_seen, $doi, $journal_ref, $comments, $code_links, $withdrawn, $field_sources, $content_hash, $changed_at, " +
         "$upvotes, $comments_count, $trending_date, $submitted_by, $keywords, $engagement_reported_at";
 
-    public static void Bind(SqliteCommand command, Paper paper, string contentHash, DateTimeOffset now)
+    /// <summary>Adds one parameter per column, in <see cref="Columns"/> order, for <see cref="Bind"/> to fill.</summary>
+    public static void AddParameters(SqliteCommand command)
+    {
+        command.Parameters.Clear();
+        foreach (var name in Parameters.Split(", "))
+        {
+            command.Parameters.Add(new SqliteParameter { ParameterName = name });
+        }
+    }
+
+    /// <summary>
+    /// Sets the values of the parameters <see cref="AddParameters"/> made: the command is prepared once per
+    /// batch and only its values change, so SQLite never re-parses the statement.
+    /// </summary>
+    /// <param name="titleKey">TitleKey.TryIdFor(paper.Title), which the caller has already computed.</param>
+    public static void Bind(SqliteCommand command, Paper paper, string? titleKey, string contentHash, DateTimeOffset now)
     {
         var p = command.Parameters;
-        p.Clear();
-        p.AddWithValue("$id", paper.Id);
-        p.AddWithValue("$arxiv_id", (object?)paper.ArxivId ?? DBNull.Value);
-        p.AddWithValue("$title_key", (object?)TitleKey.TryIdFor(paper.Title) ?? DBNull.Value);
-        p.AddWithValue("$title", paper.Title);
-        p.AddWithValue("$title_raw", paper.TitleRaw);
-        p.AddWithValue("$abstract", paper.Abstract);
-        p.AddWithValue("$abstract_raw", paper.AbstractRaw);
-        p.AddWithValue("$authors", JsonSerializer.Serialize(paper.Authors.ToList(), StorageJson.Default.ListString));
-        p.AddWithValue("$categories", JsonSerializer.Serialize(paper.Categories.ToList(), StorageJson.Default.ListString));
-        p.AddWithValue("$versions", JsonSerializer.Serialize(paper.Versions.ToList(), StorageJson.Default.ListPaperVersion));
-        p.AddWithValue("$latest_version", paper.LatestVersion);
-        p.AddWithValue("$published", Date(paper.Published));
-        p.AddWithValue("$updated", Date(paper.Updated));
-        p.AddWithValue("$first_seen", (paper.FirstSeen ?? now).UtcDateTime.ToString("O", CultureInfo.InvariantCulture));
-        p.AddWithValue("$doi", (object?)paper.Doi ?? DBNull.Value);
-        p.AddWithValue("$journal_ref", (object?)paper.JournalRef ?? DBNull.Value);
-        p.AddWithValue("$comments", (object?)paper.Comments ?? DBNull.Value);
-        p.AddWithValue("$code_links", JsonSerializer.Serialize(paper.CodeLinks.ToList(), StorageJson.Default.ListString));
-        p.AddWithValue("$withdrawn", paper.Withdrawn ? 1 : 0);
-        p.AddWithValue("$field_sources", JsonSerializer.Serialize(new Dictionary<string, string>(paper.FieldSources), StorageJson.Default.DictionaryStringString));
-        p.AddWithValue("$content_hash", contentHash);
-        p.AddWithValue("$changed_at", now.UtcDateTime.ToString("O", CultureInfo.InvariantCulture));
         var e = paper.Engagement;
-        p.AddWithValue("$upvotes", (object?)e?.Upvotes ?? DBNull.Value);
-        p.AddWithValue("$comments_count", (object?)e?.Comments ?? DBNull.Value);
-        p.AddWithValue("$trending_date", (object?)e?.TrendingDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? DBNull.Value);
-        p.AddWithValue("$submitted_by", (object?)e?.SubmittedBy ?? DBNull.Value);
-        p.AddWithValue("$keywords", e is null ? DBNull.Value : JsonSerializer.Serialize(e.Keywords.ToList(), StorageJson.Default.ListString));
-        p.AddWithValue("$engagement_reported_at", Date(e?.ReportedAt));
+        p[0].Value = paper.Id;
+        p[1].Value = (object?)paper.ArxivId ?? DBNull.Value;
+        p[2].Value = (object?)titleKey ?? DBNull.Value;
+        p[3].Value = paper.Title;
+        p[4].Value = paper.TitleRaw;
+        p[5].Value = paper.Abstract;
+        p[6].Value = paper.AbstractRaw;
+        p[7].Value = JsonSerializer.Serialize(paper.Authors, StorageJson.Default.IReadOnlyListString);
+        p[8].Value = JsonSerializer.Serialize(paper.Categories, StorageJson.Default.IReadOnlyListString);
+        p[9].Value = JsonSerializer.Serialize(paper.Versions, StorageJson.Default.IReadOnlyListPaperVersion);
+        p[10].Value = paper.LatestVersion;
+        p[11].Value = Date(paper.Published);
+        p[12].Value = Date(paper.Updated);
+        p[13].Value = (paper.FirstSeen ?? now).UtcDateTime.ToString("O", CultureInfo.InvariantCulture);
+        p[14].Value = (object?)paper.Doi ?? DBNull.Value;
+        p[15].Value = (object?)paper.JournalRef ?? DBNull.Value;
+        p[16].Value = (object?)paper.Comments ?? DBNull.Value;
+        p[17].Value = JsonSerializer.Serialize(paper.CodeLinks, StorageJson.Default.IReadOnlyListString);
+        p[18].Value = paper.Withdrawn ? 1 : 0;
+        p[19].Value = JsonSerializer.Serialize(paper.FieldSources, StorageJson.Default.IReadOnlyDictionaryStringString);
+        p[20].Value = contentHash;
+        p[21].Value = now.UtcDateTime.ToString("O", CultureInfo.InvariantCulture);
+        p[22].Value = (object?)e?.Upvotes ?? DBNull.Value;
+        p[23].Value = (object?)e?.Comments ?? DBNull.Value;
+        p[24].Value = (object?)e?.TrendingDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? DBNull.Value;
+        p[25].Value = (object?)e?.SubmittedBy ?? DBNull.Value;
+        p[26].Value = e is null ? DBNull.Value : JsonSerializer.Serialize(e.Keywords, StorageJson.Default.IReadOnlyListString);
+        p[27].Value = Date(e?.ReportedAt);
     }
 
     /// <summary>Reads a row selected with <see cref="Columns"/> in that order.</summary>
