@@ -14,7 +14,7 @@ namespace Paperboy.Application.Importing;
 public sealed class ImportService(IPaperStore store)
 {
     private const int BatchSize = 1000;
-    private const int QueuedBatches = 4;
+    private const int QueuedBatches = 1;
 
     /// <summary>At most this many errors are kept in the report; the count goes on beyond it.</summary>
     public const int MaxReportedErrors = 1000;
