@@ -19,6 +19,9 @@ internal static class PaperRows
         "$published, $updated, $first_seen, $doi, $journal_ref, $comments, $code_links, $withdrawn, $field_sources, $content_hash, $changed_at, " +
         "$upvotes, $comments_count, $trending_date, $submitted_by, $keywords, $engagement_reported_at";
 
+    /// <summary>The number of columns in <see cref="Columns"/>.</summary>
+    public const int ColumnCount = 28;
+
     /// <summary>Adds one parameter per column, in <see cref="Columns"/> order, for <see cref="Bind"/> to fill.</summary>
     public static void AddParameters(SqliteCommand command)
     {
@@ -30,42 +33,52 @@ internal static class PaperRows
     }
 
     /// <summary>
-    /// Sets the values of the parameters <see cref="AddParameters"/> made: the command is prepared once per
-    /// batch and only its values change, so SQLite never re-parses the statement.
+    /// Sets the parameters <see cref="AddParameters"/> made: the plain way to bind a row, kept as the
+    /// reference for <see cref="PaperInsert"/>, which binds the same values by position.
     /// </summary>
-    /// <param name="titleKey">TitleKey.TryIdFor(paper.Title), which the caller has already computed.</param>
     public static void Bind(SqliteCommand command, Paper paper, string? titleKey, string contentHash, DateTimeOffset now)
     {
-        var p = command.Parameters;
+        var values = new object?[ColumnCount];
+        Values(paper, titleKey, contentHash, now, values);
+        for (var i = 0; i < values.Length; i++)
+        {
+            command.Parameters[i].Value = values[i] ?? DBNull.Value;
+        }
+    }
+
+    /// <summary>A paper's column values in <see cref="Columns"/> order: strings, ints, or null for SQL NULL.</summary>
+    /// <param name="titleKey">TitleKey.TryIdFor(paper.Title), which the caller has already computed.</param>
+    public static void Values(Paper paper, string? titleKey, string contentHash, DateTimeOffset now, Span<object?> values)
+    {
         var e = paper.Engagement;
-        p[0].Value = paper.Id;
-        p[1].Value = (object?)paper.ArxivId ?? DBNull.Value;
-        p[2].Value = (object?)titleKey ?? DBNull.Value;
-        p[3].Value = paper.Title;
-        p[4].Value = paper.TitleRaw;
-        p[5].Value = paper.Abstract;
-        p[6].Value = paper.AbstractRaw;
-        p[7].Value = JsonSerializer.Serialize(paper.Authors, StorageJson.Default.IReadOnlyListString);
-        p[8].Value = JsonSerializer.Serialize(paper.Categories, StorageJson.Default.IReadOnlyListString);
-        p[9].Value = JsonSerializer.Serialize(paper.Versions, StorageJson.Default.IReadOnlyListPaperVersion);
-        p[10].Value = paper.LatestVersion;
-        p[11].Value = Date(paper.Published);
-        p[12].Value = Date(paper.Updated);
-        p[13].Value = (paper.FirstSeen ?? now).UtcDateTime.ToString("O", CultureInfo.InvariantCulture);
-        p[14].Value = (object?)paper.Doi ?? DBNull.Value;
-        p[15].Value = (object?)paper.JournalRef ?? DBNull.Value;
-        p[16].Value = (object?)paper.Comments ?? DBNull.Value;
-        p[17].Value = JsonSerializer.Serialize(paper.CodeLinks, StorageJson.Default.IReadOnlyListString);
-        p[18].Value = paper.Withdrawn ? 1 : 0;
-        p[19].Value = JsonSerializer.Serialize(paper.FieldSources, StorageJson.Default.IReadOnlyDictionaryStringString);
-        p[20].Value = contentHash;
-        p[21].Value = now.UtcDateTime.ToString("O", CultureInfo.InvariantCulture);
-        p[22].Value = (object?)e?.Upvotes ?? DBNull.Value;
-        p[23].Value = (object?)e?.Comments ?? DBNull.Value;
-        p[24].Value = (object?)e?.TrendingDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? DBNull.Value;
-        p[25].Value = (object?)e?.SubmittedBy ?? DBNull.Value;
-        p[26].Value = e is null ? DBNull.Value : JsonSerializer.Serialize(e.Keywords, StorageJson.Default.IReadOnlyListString);
-        p[27].Value = Date(e?.ReportedAt);
+        values[0] = paper.Id;
+        values[1] = paper.ArxivId;
+        values[2] = titleKey;
+        values[3] = paper.Title;
+        values[4] = paper.TitleRaw;
+        values[5] = paper.Abstract;
+        values[6] = paper.AbstractRaw;
+        values[7] = JsonSerializer.Serialize(paper.Authors, StorageJson.Default.IReadOnlyListString);
+        values[8] = JsonSerializer.Serialize(paper.Categories, StorageJson.Default.IReadOnlyListString);
+        values[9] = JsonSerializer.Serialize(paper.Versions, StorageJson.Default.IReadOnlyListPaperVersion);
+        values[10] = paper.LatestVersion;
+        values[11] = Date(paper.Published);
+        values[12] = Date(paper.Updated);
+        values[13] = (paper.FirstSeen ?? now).UtcDateTime.ToString("O", CultureInfo.InvariantCulture);
+        values[14] = paper.Doi;
+        values[15] = paper.JournalRef;
+        values[16] = paper.Comments;
+        values[17] = JsonSerializer.Serialize(paper.CodeLinks, StorageJson.Default.IReadOnlyListString);
+        values[18] = paper.Withdrawn ? 1 : 0;
+        values[19] = JsonSerializer.Serialize(paper.FieldSources, StorageJson.Default.IReadOnlyDictionaryStringString);
+        values[20] = contentHash;
+        values[21] = now.UtcDateTime.ToString("O", CultureInfo.InvariantCulture);
+        values[22] = e?.Upvotes;
+        values[23] = e?.Comments;
+        values[24] = e?.TrendingDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        values[25] = e?.SubmittedBy;
+        values[26] = e is null ? null : JsonSerializer.Serialize(e.Keywords, StorageJson.Default.IReadOnlyListString);
+        values[27] = Date(e?.ReportedAt);
     }
 
     /// <summary>Reads a row selected with <see cref="Columns"/> in that order.</summary>
@@ -106,8 +119,7 @@ internal static class PaperRows
                 ReportedAt = ParseDate(row, 27),
             };
 
-    private static object Date(DateTimeOffset? value) =>
-        value is null ? DBNull.Value : value.Value.UtcDateTime.ToString("O", CultureInfo.InvariantCulture);
+    private static string? Date(DateTimeOffset? value) => value?.UtcDateTime.ToString("O", CultureInfo.InvariantCulture);
 
     private static DateTimeOffset? ParseDate(SqliteDataReader row, int ordinal) =>
         row.IsDBNull(ordinal)

@@ -8,14 +8,17 @@ namespace Paperboy.Storage.Sqlite;
 /// <summary>
 /// Upserts papers inside one transaction with prepared statements, applying <see cref="PaperMerger"/>.
 /// Lives for one batch: reads see the batch's own earlier writes, so duplicates within a batch merge.
-/// With a <see cref="BatchLookup"/> most lookups are answered from rows read for the whole batch;
-/// without one every paper is looked up by its own queries, the plain reference the tests compare with.
+/// With a <see cref="BatchLookup"/> most lookups are answered from rows read for the whole batch and
+/// rows are written through <see cref="PaperInsert"/>; without one every paper is looked up by its own
+/// queries and bound through ADO.NET parameters, the plain reference the tests compare with.
 /// </summary>
 internal sealed class SqlitePaperWriter : IAsyncDisposable
 {
     private readonly SqliteCommand _findById;
     private readonly SqliteCommand _findByTitleKey;
     private readonly SqliteCommand _insert;
+    private readonly PaperInsert? _bulkInsert;
+    private readonly object?[] _values = new object?[PaperRows.ColumnCount];
     private readonly SqliteCommand _delete;
     private readonly SqliteCommand _bumpGeneration;
     private readonly BatchLookup? _lookup;
@@ -29,6 +32,7 @@ internal sealed class SqlitePaperWriter : IAsyncDisposable
             $"SELECT {PaperRows.Columns} FROM papers WHERE title_key = $key ORDER BY arxiv_id IS NULL, id LIMIT 8;", "$key");
         _insert = Prepare(connection, transaction, $"INSERT OR REPLACE INTO papers ({PaperRows.Columns}) VALUES ({PaperRows.Parameters});");
         PaperRows.AddParameters(_insert);
+        _bulkInsert = lookup is null ? null : new PaperInsert(connection);
         _delete = Prepare(connection, transaction, "DELETE FROM papers WHERE id = $id;", "$id");
         _bumpGeneration = Prepare(connection, transaction, "UPDATE store_generation SET generation = generation + 1 WHERE singleton = 1;");
     }
@@ -69,6 +73,7 @@ internal sealed class SqlitePaperWriter : IAsyncDisposable
         {
             await command.DisposeAsync();
         }
+        _bulkInsert?.Dispose();
     }
 
     private async Task<(Paper, string)?> FindByIdAsync(string id, CancellationToken cancellationToken)
@@ -109,8 +114,17 @@ internal sealed class SqlitePaperWriter : IAsyncDisposable
 
     private async Task WriteAsync(Paper paper, string? titleKey, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        PaperRows.Bind(_insert, paper, titleKey, PaperFingerprint.Of(paper), now);
-        await _insert.ExecuteNonQueryAsync(cancellationToken);
+        if (_bulkInsert is not null)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            PaperRows.Values(paper, titleKey, PaperFingerprint.Of(paper), now, _values);
+            _bulkInsert.Execute(_values);
+        }
+        else
+        {
+            PaperRows.Bind(_insert, paper, titleKey, PaperFingerprint.Of(paper), now);
+            await _insert.ExecuteNonQueryAsync(cancellationToken);
+        }
         _lookup?.Wrote(paper, titleKey);
     }
 
