@@ -46,11 +46,13 @@ public sealed class ImportService(IPaperStore store)
         await using var input = ImportFile.OpenRead(path);
         // Progress is measured on the file itself, under any decompression.
         var file = ImportFile.Underlying(input);
+        // Read here, before the reading thread owns the stream.
+        long length = file.Length;
         var tally = new ImportTally(path, format);
 
         // Reading and mapping run on one thread, SQLite writes on this one: the two halves cost about
-        // the same, so overlapping them nearly halves an import on two cores. A few batches of queue
-        // keep both busy without holding more than a few thousand papers in memory.
+        // the same, so overlapping them nearly halves an import on two cores. One queued batch keeps
+        // both busy; a longer queue only keeps more papers alive across collections (docs/PERFORMANCE.md).
         var channel = Channel.CreateBounded<ReadBatch>(new BoundedChannelOptions(QueuedBatches) { SingleReader = true, SingleWriter = true });
         using var stopReading = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var reading = Task.Run(() => ReadBatchesAsync(RecordReaders.For(format), input, file, path, channel.Writer, stopReading.Token), CancellationToken.None);
@@ -66,7 +68,7 @@ public sealed class ImportService(IPaperStore store)
                 tally.Add(await store.UpsertAsync(batch.Papers, cancellationToken));
                 if (!batch.Last)
                 {
-                    progress?.Report(new ImportProgress(path, batch.BytesRead, file.Length, tally.Read));
+                    progress?.Report(new ImportProgress(path, batch.BytesRead, length, tally.Read));
                 }
             }
         }
@@ -76,7 +78,7 @@ public sealed class ImportService(IPaperStore store)
             await stopReading.CancelAsync();
             await reading;
         }
-        progress?.Report(new ImportProgress(path, file.Length, file.Length, tally.Read));
+        progress?.Report(new ImportProgress(path, length, length, tally.Read));
         return tally.ToReport();
     }
 
