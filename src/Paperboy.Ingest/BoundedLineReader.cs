@@ -35,6 +35,14 @@ public sealed class BoundedLineReader(TextReader reader, int maxLineLength)
             readAnything = true;
             int newline = Array.IndexOf(_buffer, '\n', _start, _end - _start);
             int stop = newline < 0 ? _end : newline;
+            if (newline >= 0 && _line.Length == 0 && !tooLong && stop - _start <= maxLineLength)
+            {
+                // The whole line is in the buffer (nearly always): one string, no copy through the builder.
+                int length = stop > _start && _buffer[stop - 1] == '\r' ? stop - _start - 1 : stop - _start;
+                var text = new string(_buffer, _start, length);
+                _start = newline + 1;
+                return new BoundedLine(text);
+            }
             if (!tooLong && _line.Length + (stop - _start) > maxLineLength)
             {
                 tooLong = true;

@@ -55,20 +55,21 @@ public static class TitleKey
 
     /// <summary><c>title:</c> plus the first 16 hex digits of SHA-256 over the UTF-8 normalised title.</summary>
     /// <exception cref="ArgumentException">The title has no letters or digits, so it cannot identify a paper.</exception>
-    public static string IdFor(string title)
+    public static string IdFor(string title) =>
+        TryIdFor(title) ?? throw new ArgumentException($"title key: title \"{title}\" has no letters or digits", nameof(title));
+
+    /// <summary>The title key, or null for a title with no letters or digits (such a paper never merges by title).</summary>
+    public static string? TryIdFor(string title)
     {
         var normalized = Normalize(title);
         if (normalized.Length == 0)
         {
-            throw new ArgumentException($"title key: title \"{title}\" has no letters or digits", nameof(title));
+            return null;
         }
 
         var hash = SHA256.HashData(Encoding.UTF8.GetBytes(normalized));
         return Prefix + Convert.ToHexStringLower(hash.AsSpan(0, 8));
     }
-
-    /// <summary>The title key, or null for a title with no letters or digits (such a paper never merges by title).</summary>
-    public static string? TryIdFor(string title) => Normalize(title).Length == 0 ? null : IdFor(title);
 
     /// <summary>True for ids made by <see cref="IdFor"/>.</summary>
     public static bool IsTitleKey(string id) =>

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Net;
 using System.Text;
 
@@ -14,6 +15,17 @@ public static class TextCleaner
     public static string Clean(string? raw)
     {
         if (string.IsNullOrEmpty(raw))
+        {
+            return "";
+        }
+
+        return IsPlain(raw) ? CollapseWhitespace(raw) : CleanGeneral(raw);
+    }
+
+    /// <summary>The full rule set, character by character; <see cref="Clean"/> without its fast path, which the tests compare it with.</summary>
+    internal static string CleanGeneral(string raw)
+    {
+        if (raw.Length == 0)
         {
             return "";
         }
@@ -133,6 +145,96 @@ public static class TextCleaner
                 return i + 1;
         }
     }
+
+    // Characters that start a rule other than whitespace: math, macros, groups, entities, ties.
+    private static readonly SearchValues<char> RuleStarts = SearchValues.Create("\\$&{}~");
+
+    /// <summary>
+    /// True when no rule but whitespace collapsing applies: none of <see cref="RuleStarts"/>, no doubled
+    /// quote or dash. Most titles and abstracts are plain, and then cleaning is one pass with no builder.
+    /// </summary>
+    private static bool IsPlain(string text)
+    {
+        if (text.AsSpan().ContainsAny(RuleStarts))
+        {
+            return false;
+        }
+        for (var i = text.IndexOfAny(['`', '\'', '-']); i >= 0 && i < text.Length - 1; i++)
+        {
+            var c = text[i];
+            if ((c is '`' or '\'' or '-') && text[i + 1] == c)
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /// <summary>
+    /// Plain text cleaned: control characters count as whitespace (the general path turns them into
+    /// spaces), every run of whitespace becomes one space, none at either end. Returns the input
+    /// itself when nothing changes.
+    /// </summary>
+    private static string CollapseWhitespace(string text)
+    {
+        var start = 0;
+        while (start < text.Length && IsSpace(text[start]))
+        {
+            start++;
+        }
+        var end = text.Length;
+        while (end > start && IsSpace(text[end - 1]))
+        {
+            end--;
+        }
+        var inner = text.AsSpan(start, end - start);
+        if (!NeedsCollapse(inner))
+        {
+            return start == 0 && end == text.Length ? text : inner.ToString();
+        }
+
+        var buffer = ArrayPool<char>.Shared.Rent(inner.Length);
+        try
+        {
+            var length = 0;
+            var pendingSpace = false;
+            foreach (var c in inner)
+            {
+                if (IsSpace(c))
+                {
+                    pendingSpace = true;
+                    continue;
+                }
+                if (pendingSpace)
+                {
+                    buffer[length++] = ' ';
+                    pendingSpace = false;
+                }
+                buffer[length++] = c;
+            }
+            return new string(buffer, 0, length);
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(buffer);
+        }
+    }
+
+    // Anything but single spaces between words: a tab, a newline, a control character, two spaces.
+    private static bool NeedsCollapse(ReadOnlySpan<char> text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c == ' ' ? i + 1 < text.Length && text[i + 1] == ' ' : c < '!' || (c > '~' && IsSpace(c)))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static bool IsSpace(char c) => char.IsWhiteSpace(c) || char.IsControl(c);
 
     internal static bool At(string text, int index, char expected) => index < text.Length && text[index] == expected;
 

@@ -39,7 +39,7 @@ internal static class KaggleRecordMapper
         var updated = (versions.Count > 0 ? versions[^1].Submitted : null) ?? ArxivDates.ParseIsoDate(record.UpdateDate);
         var authors = MapAuthors(record);
         var categories = (record.Categories ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var codeLinks = CodeLinkExtractor.Extract(comments is null ? summary : $"{summary} {comments}");
+        var codeLinks = CodeLinkExtractor.Extract(summary, comments);
 
         var paper = new Paper
         {

@@ -17,8 +17,6 @@ public sealed class KaggleSnapshotReader : IRecordReader
     /// </summary>
     public const int DefaultMaxLineLength = 4 * 1024 * 1024;
 
-    private static readonly JsonSerializerOptions Options = new() { AllowTrailingCommas = false };
-
     private readonly int _maxLineLength;
 
     public KaggleSnapshotReader(int maxLineLength = DefaultMaxLineLength) => _maxLineLength = maxLineLength;
@@ -54,7 +52,7 @@ public sealed class KaggleSnapshotReader : IRecordReader
         KaggleRecord? record;
         try
         {
-            record = JsonSerializer.Deserialize<KaggleRecord>(line, Options);
+            record = JsonSerializer.Deserialize(line, KaggleJson.Default.KaggleRecord);
         }
         catch (JsonException ex)
         {

@@ -9,8 +9,11 @@ namespace Paperboy.Ingest.Sources;
 /// </summary>
 internal static partial class WithdrawnNotice
 {
-    public static bool IsWithdrawn(string? abstractText, string? comments) =>
-        (abstractText is not null && Notice().IsMatch(abstractText)) || (comments is not null && Notice().IsMatch(comments));
+    public static bool IsWithdrawn(string? abstractText, string? comments) => Says(abstractText) || Says(comments);
+
+    // Both forms of the notice contain "withdrawn"; a vectorised search rules out almost every text before the regex runs.
+    private static bool Says(string? text) =>
+        text is not null && text.Contains("withdrawn", StringComparison.OrdinalIgnoreCase) && Notice().IsMatch(text);
 
     [GeneratedRegex(@"\b(?:paper|article|manuscript|submission|preprint|version)\s+(?:has\s+been|is|was)\s+withdrawn\b|\bwithdrawn\s+by\s+(?:the\s+)?(?:authors?|submitter|arxiv\s+admin)",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

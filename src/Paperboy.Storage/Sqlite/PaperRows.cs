@@ -19,39 +19,66 @@ internal static class PaperRows
         "$published, $updated, $first_seen, $doi, $journal_ref, $comments, $code_links, $withdrawn, $field_sources, $content_hash, $changed_at, " +
         "$upvotes, $comments_count, $trending_date, $submitted_by, $keywords, $engagement_reported_at";
 
-    public static void Bind(SqliteCommand command, Paper paper, string contentHash, DateTimeOffset now)
+    /// <summary>The number of columns in <see cref="Columns"/>.</summary>
+    public const int ColumnCount = 28;
+
+    /// <summary>Adds one parameter per column, in <see cref="Columns"/> order, for <see cref="Bind"/> to fill.</summary>
+    public static void AddParameters(SqliteCommand command)
     {
-        var p = command.Parameters;
-        p.Clear();
-        p.AddWithValue("$id", paper.Id);
-        p.AddWithValue("$arxiv_id", (object?)paper.ArxivId ?? DBNull.Value);
-        p.AddWithValue("$title_key", (object?)TitleKey.TryIdFor(paper.Title) ?? DBNull.Value);
-        p.AddWithValue("$title", paper.Title);
-        p.AddWithValue("$title_raw", paper.TitleRaw);
-        p.AddWithValue("$abstract", paper.Abstract);
-        p.AddWithValue("$abstract_raw", paper.AbstractRaw);
-        p.AddWithValue("$authors", JsonSerializer.Serialize(paper.Authors.ToList(), StorageJson.Default.ListString));
-        p.AddWithValue("$categories", JsonSerializer.Serialize(paper.Categories.ToList(), StorageJson.Default.ListString));
-        p.AddWithValue("$versions", JsonSerializer.Serialize(paper.Versions.ToList(), StorageJson.Default.ListPaperVersion));
-        p.AddWithValue("$latest_version", paper.LatestVersion);
-        p.AddWithValue("$published", Date(paper.Published));
-        p.AddWithValue("$updated", Date(paper.Updated));
-        p.AddWithValue("$first_seen", (paper.FirstSeen ?? now).UtcDateTime.ToString("O", CultureInfo.InvariantCulture));
-        p.AddWithValue("$doi", (object?)paper.Doi ?? DBNull.Value);
-        p.AddWithValue("$journal_ref", (object?)paper.JournalRef ?? DBNull.Value);
-        p.AddWithValue("$comments", (object?)paper.Comments ?? DBNull.Value);
-        p.AddWithValue("$code_links", JsonSerializer.Serialize(paper.CodeLinks.ToList(), StorageJson.Default.ListString));
-        p.AddWithValue("$withdrawn", paper.Withdrawn ? 1 : 0);
-        p.AddWithValue("$field_sources", JsonSerializer.Serialize(new Dictionary<string, string>(paper.FieldSources), StorageJson.Default.DictionaryStringString));
-        p.AddWithValue("$content_hash", contentHash);
-        p.AddWithValue("$changed_at", now.UtcDateTime.ToString("O", CultureInfo.InvariantCulture));
+        command.Parameters.Clear();
+        foreach (var name in Parameters.Split(", "))
+        {
+            command.Parameters.Add(new SqliteParameter { ParameterName = name });
+        }
+    }
+
+    /// <summary>
+    /// Sets the parameters <see cref="AddParameters"/> made: the plain way to bind a row, kept as the
+    /// reference for <see cref="PaperInsert"/>, which binds the same values by position.
+    /// </summary>
+    public static void Bind(SqliteCommand command, Paper paper, string? titleKey, string contentHash, DateTimeOffset now)
+    {
+        var values = new object?[ColumnCount];
+        Values(paper, titleKey, contentHash, now, values);
+        for (var i = 0; i < values.Length; i++)
+        {
+            command.Parameters[i].Value = values[i] ?? DBNull.Value;
+        }
+    }
+
+    /// <summary>A paper's column values in <see cref="Columns"/> order: strings, ints, or null for SQL NULL.</summary>
+    /// <param name="titleKey">TitleKey.TryIdFor(paper.Title), which the caller has already computed.</param>
+    public static void Values(Paper paper, string? titleKey, string contentHash, DateTimeOffset now, Span<object?> values)
+    {
         var e = paper.Engagement;
-        p.AddWithValue("$upvotes", (object?)e?.Upvotes ?? DBNull.Value);
-        p.AddWithValue("$comments_count", (object?)e?.Comments ?? DBNull.Value);
-        p.AddWithValue("$trending_date", (object?)e?.TrendingDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? DBNull.Value);
-        p.AddWithValue("$submitted_by", (object?)e?.SubmittedBy ?? DBNull.Value);
-        p.AddWithValue("$keywords", e is null ? DBNull.Value : JsonSerializer.Serialize(e.Keywords.ToList(), StorageJson.Default.ListString));
-        p.AddWithValue("$engagement_reported_at", Date(e?.ReportedAt));
+        values[0] = paper.Id;
+        values[1] = paper.ArxivId;
+        values[2] = titleKey;
+        values[3] = paper.Title;
+        values[4] = paper.TitleRaw;
+        values[5] = paper.Abstract;
+        values[6] = paper.AbstractRaw;
+        values[7] = JsonSerializer.Serialize(paper.Authors, StorageJson.Default.IReadOnlyListString);
+        values[8] = JsonSerializer.Serialize(paper.Categories, StorageJson.Default.IReadOnlyListString);
+        values[9] = JsonSerializer.Serialize(paper.Versions, StorageJson.Default.IReadOnlyListPaperVersion);
+        values[10] = paper.LatestVersion;
+        values[11] = Date(paper.Published);
+        values[12] = Date(paper.Updated);
+        values[13] = (paper.FirstSeen ?? now).UtcDateTime.ToString("O", CultureInfo.InvariantCulture);
+        values[14] = paper.Doi;
+        values[15] = paper.JournalRef;
+        values[16] = paper.Comments;
+        values[17] = JsonSerializer.Serialize(paper.CodeLinks, StorageJson.Default.IReadOnlyListString);
+        values[18] = paper.Withdrawn ? 1 : 0;
+        values[19] = JsonSerializer.Serialize(paper.FieldSources, StorageJson.Default.IReadOnlyDictionaryStringString);
+        values[20] = contentHash;
+        values[21] = now.UtcDateTime.ToString("O", CultureInfo.InvariantCulture);
+        values[22] = e?.Upvotes;
+        values[23] = e?.Comments;
+        values[24] = e?.TrendingDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        values[25] = e?.SubmittedBy;
+        values[26] = e is null ? null : JsonSerializer.Serialize(e.Keywords, StorageJson.Default.IReadOnlyListString);
+        values[27] = Date(e?.ReportedAt);
     }
 
     /// <summary>Reads a row selected with <see cref="Columns"/> in that order.</summary>
@@ -92,8 +119,7 @@ internal static class PaperRows
                 ReportedAt = ParseDate(row, 27),
             };
 
-    private static object Date(DateTimeOffset? value) =>
-        value is null ? DBNull.Value : value.Value.UtcDateTime.ToString("O", CultureInfo.InvariantCulture);
+    private static string? Date(DateTimeOffset? value) => value?.UtcDateTime.ToString("O", CultureInfo.InvariantCulture);
 
     private static DateTimeOffset? ParseDate(SqliteDataReader row, int ordinal) =>
         row.IsDBNull(ordinal)

@@ -8,34 +8,44 @@ namespace Paperboy.Storage.Sqlite;
 /// <summary>
 /// Upserts papers inside one transaction with prepared statements, applying <see cref="PaperMerger"/>.
 /// Lives for one batch: reads see the batch's own earlier writes, so duplicates within a batch merge.
+/// With a <see cref="BatchLookup"/> most lookups are answered from rows read for the whole batch and
+/// rows are written through <see cref="PaperInsert"/>; without one every paper is looked up by its own
+/// queries and bound through ADO.NET parameters, the plain reference the tests compare with.
 /// </summary>
 internal sealed class SqlitePaperWriter : IAsyncDisposable
 {
     private readonly SqliteCommand _findById;
     private readonly SqliteCommand _findByTitleKey;
     private readonly SqliteCommand _insert;
+    private readonly PaperInsert? _bulkInsert;
+    private readonly object?[] _values = new object?[PaperRows.ColumnCount];
     private readonly SqliteCommand _delete;
     private readonly SqliteCommand _bumpGeneration;
+    private readonly BatchLookup? _lookup;
 
-    public SqlitePaperWriter(SqliteConnection connection, SqliteTransaction transaction)
+    public SqlitePaperWriter(SqliteConnection connection, SqliteTransaction transaction, BatchLookup? lookup = null)
     {
-        _findById = Prepare(connection, transaction, $"SELECT {PaperRows.Columns} FROM papers WHERE id = $id;");
+        _lookup = lookup;
+        _findById = Prepare(connection, transaction, $"SELECT {PaperRows.Columns} FROM papers WHERE id = $id;", "$id");
         // A title-only paper and its arXiv record share the title key; arXiv records sort first.
         _findByTitleKey = Prepare(connection, transaction,
-            $"SELECT {PaperRows.Columns} FROM papers WHERE title_key = $key ORDER BY arxiv_id IS NULL, id LIMIT 8;");
+            $"SELECT {PaperRows.Columns} FROM papers WHERE title_key = $key ORDER BY arxiv_id IS NULL, id LIMIT 8;", "$key");
         _insert = Prepare(connection, transaction, $"INSERT OR REPLACE INTO papers ({PaperRows.Columns}) VALUES ({PaperRows.Parameters});");
-        _delete = Prepare(connection, transaction, "DELETE FROM papers WHERE id = $id;");
+        PaperRows.AddParameters(_insert);
+        _bulkInsert = lookup is null ? null : new PaperInsert(connection);
+        _delete = Prepare(connection, transaction, "DELETE FROM papers WHERE id = $id;", "$id");
         _bumpGeneration = Prepare(connection, transaction, "UPDATE store_generation SET generation = generation + 1 WHERE singleton = 1;");
     }
 
-    public async Task<UpsertSummary> UpsertAsync(Paper incoming, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <param name="titleKey">TitleKey.TryIdFor(incoming.Title), computed once by the caller.</param>
+    public async Task<UpsertSummary> UpsertAsync(Paper incoming, string? titleKey, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var existing = await FindAsync(_findById, "$id", incoming.Id, cancellationToken)
-            ?? await FindTitleMatchAsync(incoming, cancellationToken);
+        var existing = await FindByIdAsync(incoming.Id, cancellationToken)
+            ?? await FindTitleMatchAsync(incoming, titleKey, cancellationToken);
 
         if (existing is null)
         {
-            await WriteAsync(incoming with { FirstSeen = incoming.FirstSeen ?? now }, now, cancellationToken);
+            await WriteAsync(incoming with { FirstSeen = incoming.FirstSeen ?? now }, titleKey, now, cancellationToken);
             return new UpsertSummary(1, 0, 0);
         }
 
@@ -47,11 +57,11 @@ internal sealed class SqlitePaperWriter : IAsyncDisposable
         }
         if (merged.Id != stored.Id)
         {
-            _delete.Parameters.Clear();
-            _delete.Parameters.AddWithValue("$id", stored.Id);
+            _delete.Parameters[0].Value = stored.Id;
             await _delete.ExecuteNonQueryAsync(cancellationToken);
+            _lookup?.Deleted(stored.Id);
         }
-        await WriteAsync(merged, now, cancellationToken);
+        await WriteAsync(merged, ReferenceEquals(merged.Title, incoming.Title) ? titleKey : TitleKey.TryIdFor(merged.Title), now, cancellationToken);
         return new UpsertSummary(0, 1, 0);
     }
 
@@ -63,21 +73,31 @@ internal sealed class SqlitePaperWriter : IAsyncDisposable
         {
             await command.DisposeAsync();
         }
+        _bulkInsert?.Dispose();
+    }
+
+    private async Task<(Paper, string)?> FindByIdAsync(string id, CancellationToken cancellationToken)
+    {
+        if (_lookup is not null && _lookup.TryGetById(id, out var known))
+        {
+            return known;
+        }
+        _findById.Parameters[0].Value = id;
+        await using var reader = await _findById.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? PaperRows.Read(reader) : null;
     }
 
     /// <summary>
     /// An arXiv paper takes over a title-only paper with the same title; a title-only paper merges
     /// into an arXiv paper with the same title. Two arXiv papers never merge by title.
     /// </summary>
-    private async Task<(Paper, string)?> FindTitleMatchAsync(Paper incoming, CancellationToken cancellationToken)
+    private async Task<(Paper, string)?> FindTitleMatchAsync(Paper incoming, string? titleKey, CancellationToken cancellationToken)
     {
-        string? titleKey = TitleKey.TryIdFor(incoming.Title);
-        if (titleKey is null)
+        if (titleKey is null || (_lookup is not null && !_lookup.MayMatchByTitle(incoming, titleKey)))
         {
             return null;
         }
-        _findByTitleKey.Parameters.Clear();
-        _findByTitleKey.Parameters.AddWithValue("$key", titleKey);
+        _findByTitleKey.Parameters[0].Value = titleKey;
         await using var reader = await _findByTitleKey.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
@@ -92,25 +112,32 @@ internal sealed class SqlitePaperWriter : IAsyncDisposable
         return null;
     }
 
-    private static async Task<(Paper, string)?> FindAsync(SqliteCommand command, string parameter, string value, CancellationToken cancellationToken)
+    private async Task WriteAsync(Paper paper, string? titleKey, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        command.Parameters.Clear();
-        command.Parameters.AddWithValue(parameter, value);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken) ? PaperRows.Read(reader) : null;
+        if (_bulkInsert is not null)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            PaperRows.Values(paper, titleKey, PaperFingerprint.Of(paper), now, _values);
+            _bulkInsert.Execute(_values);
+        }
+        else
+        {
+            PaperRows.Bind(_insert, paper, titleKey, PaperFingerprint.Of(paper), now);
+            await _insert.ExecuteNonQueryAsync(cancellationToken);
+        }
+        _lookup?.Wrote(paper, titleKey);
     }
 
-    private async Task WriteAsync(Paper paper, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        PaperRows.Bind(_insert, paper, PaperFingerprint.Of(paper), now);
-        await _insert.ExecuteNonQueryAsync(cancellationToken);
-    }
-
-    private static SqliteCommand Prepare(SqliteConnection connection, SqliteTransaction transaction, string sql)
+    // Parameters are made once and only their values change, so each statement is compiled once per batch.
+    private static SqliteCommand Prepare(SqliteConnection connection, SqliteTransaction transaction, string sql, params string[] parameters)
     {
         var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = sql;
+        foreach (var name in parameters)
+        {
+            command.Parameters.Add(new SqliteParameter { ParameterName = name });
+        }
         return command;
     }
 }

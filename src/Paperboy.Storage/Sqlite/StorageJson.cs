@@ -7,4 +7,7 @@ namespace Paperboy.Storage.Sqlite;
 [JsonSerializable(typeof(List<string>))]
 [JsonSerializable(typeof(List<PaperVersion>))]
 [JsonSerializable(typeof(Dictionary<string, string>))]
+[JsonSerializable(typeof(IReadOnlyList<string>))]
+[JsonSerializable(typeof(IReadOnlyList<PaperVersion>))]
+[JsonSerializable(typeof(IReadOnlyDictionary<string, string>))]
 internal sealed partial class StorageJson : JsonSerializerContext;

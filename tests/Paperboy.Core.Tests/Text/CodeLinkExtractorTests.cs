@@ -57,4 +57,12 @@ public class CodeLinkExtractorTests
         Assert.Contains("https://github.com/Quinn777/AtomThink", links);
         Assert.DoesNotContain(links, l => l.Contains("github.io", StringComparison.Ordinal));
     }
+
+    [Theory]
+    [InlineData("Code at github.com/a/b.", "See https://GitHub.com/a/b and gitlab.com/c/d")]
+    [InlineData("No links here.", "Data: huggingface.co/datasets/x/y")]
+    [InlineData("Plain abstract.", null)]
+    [InlineData("", "codeberg.org/e/f")]
+    public void Abstract_and_comments_give_the_links_of_their_joined_text(string first, string? second) =>
+        Assert.Equal(CodeLinkExtractor.Extract(second is null ? first : $"{first} {second}"), CodeLinkExtractor.Extract(first, second));
 }

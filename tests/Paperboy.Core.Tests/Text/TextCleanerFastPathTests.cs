@@ -1,0 +1,61 @@
+using System.Text;
+using System.Text.Json;
+using Paperboy.Core.Text;
+
+namespace Paperboy.Core.Tests.Text;
+
+/// <summary><see cref="TextCleaner.Clean"/> skips the rules for plain text; it must answer exactly as the general path does.</summary>
+public class TextCleanerFastPathTests
+{
+    // Every character a rule starts with or looks at, whitespace of several kinds, controls, and plain letters.
+    private const string Alphabet = "ab Z9.,'`-~$&{}\\()[]^\"\t\n\r\u000b\u000c\u0000\u0001\u007f\u0085\u00a0\u2003\u3000éß";
+
+    [Fact]
+    public void Random_text_cleans_the_same_with_and_without_the_fast_path()
+    {
+        var random = new Random(42);
+        for (var n = 0; n < 50_000; n++)
+        {
+            var text = new StringBuilder();
+            var length = random.Next(0, 24);
+            // Mostly letters and spaces, so many strings are plain and take the fast path.
+            var alphabet = random.Next(3) == 0 ? Alphabet : "ab Z9.,'-\t\n\u00a0";
+            for (var i = 0; i < length; i++)
+            {
+                text.Append(alphabet[random.Next(alphabet.Length)]);
+            }
+            var raw = text.ToString();
+            Assert.True(TextCleaner.CleanGeneral(raw) == TextCleaner.Clean(raw), $"differs for \"{JsonEncodedText.Encode(raw)}\"");
+        }
+    }
+
+    [Fact]
+    public void Every_field_of_the_snapshot_fixture_cleans_the_same_with_and_without_the_fast_path()
+    {
+        var fields = 0;
+        foreach (var line in File.ReadLines(Fixtures.Path("kaggle-snapshot", "wanng-ide_arxiv-metadata-oai-snapshot_head.jsonl")))
+        {
+            using var record = JsonDocument.Parse(line);
+            foreach (var property in record.RootElement.EnumerateObject().Where(p => p.Value.ValueKind == JsonValueKind.String))
+            {
+                var raw = property.Value.GetString()!;
+                Assert.Equal(TextCleaner.CleanGeneral(raw), TextCleaner.Clean(raw));
+                fields++;
+            }
+        }
+        Assert.True(fields > 1_000, $"only {fields} fields read");
+    }
+
+    [Theory]
+    [InlineData("Plain title", true)]
+    [InlineData("  Line\n  wrapped\tabstract  ", false)]
+    [InlineData("a -- b", false)]
+    [InlineData("it's a `quote'", true)]
+    public void Plain_text_without_whitespace_to_collapse_comes_back_as_the_same_string(string raw, bool same)
+    {
+        var cleaned = TextCleaner.Clean(raw);
+
+        Assert.Equal(same, ReferenceEquals(raw, cleaned));
+        Assert.Equal(TextCleaner.CleanGeneral(raw), cleaned);
+    }
+}
