@@ -106,6 +106,28 @@ public class FeedbackTests
     }
 
     [Fact]
+    public void Re_ranking_at_least_every_match_gives_the_full_second_pass_scores_exactly()
+    {
+        SearchDocument[] documents =
+        [
+            Doc("a", "Heat transfer in plates", "Steady heat flux through a steel plate."),
+            Doc("b", "Boundary layers", "Heat transfer at the wall of a boundary layer, with heat flux measured."),
+            Doc("c", "Plate buckling", "Steel plates under load buckle."),
+            Doc("d", "Flux pinning", "Flux lines pinned in steel at low heat."),
+            Doc("e", "Wall heat", "Transfer of heat to a wall."),
+        ];
+        var full = Index(SearchSettings.Default with { FeedbackRerankDepth = 0 }, documents);
+        var rescored = full.WithSettings(SearchSettings.Default with { FeedbackRerankDepth = 5 });
+        foreach (var query in new[] { "heat transfer", "steel plate", "+heat flux -wall", "heat" })
+        {
+            var expected = full.Search(query, limit: 10);
+            var actual = rescored.Search(query, limit: 10);
+            Assert.Equal(expected.Keys(), actual.Keys());
+            Assert.Equal(expected.Hits.Select(h => h.Score), actual.Hits.Select(h => h.Score));
+        }
+    }
+
+    [Fact]
     public void Original_weight_one_gives_the_first_pass_scores()
     {
         SearchDocument[] documents =
