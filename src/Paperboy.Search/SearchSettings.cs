@@ -16,6 +16,12 @@ public sealed record SearchSettings
 
     public const int MaxFeedbackTerms = 100;
 
+    /// <summary>
+    /// The deepest feedback re-ranking allowed; Elasticsearch caps its rescore window at the same
+    /// 10,000 (<c>index.max_rescore_window</c>). Each search keeps that many first-pass hits in memory.
+    /// </summary>
+    public const int MaxFeedbackRerankDepth = 10_000;
+
     public double TitleWeight { get; init; } = 2.5;
     public double AbstractWeight { get; init; } = 1.0;
     public double AuthorsWeight { get; init; } = 1.0;
@@ -49,6 +55,14 @@ public sealed record SearchSettings
     /// <summary>Weight of the original query against the relevance model (RM3's lambda; Anserini uses 0.5).</summary>
     public double FeedbackOriginalWeight { get; init; } = 0.5;
 
+    /// <summary>
+    /// How many of the first pass's best documents feedback re-ranks; 0 re-ranks every match. Beyond
+    /// the depth documents keep their first-pass order, after the re-ranked ones, so the second pass
+    /// costs work proportional to the depth, not to the matches (re-ranking the top of a first pass as
+    /// Lucene's QueryRescorer and Elasticsearch's rescore window do). Measured in docs/SEARCH.md.
+    /// </summary>
+    public int FeedbackRerankDepth { get; init; } = 100;
+
     /// <summary>Longer queries are cut here: nobody types more, and it bounds the work a request can cause.</summary>
     public int MaxQueryLength { get; init; } = 1000;
 
@@ -75,6 +89,8 @@ public sealed record SearchSettings
         RequireAtLeast(FeedbackTerms, 1, nameof(FeedbackTerms));
         RequireAtMost(FeedbackTerms, MaxFeedbackTerms, nameof(FeedbackTerms));
         RequireUnitInterval(FeedbackOriginalWeight, nameof(FeedbackOriginalWeight));
+        RequireAtLeast(FeedbackRerankDepth, 0, nameof(FeedbackRerankDepth));
+        RequireAtMost(FeedbackRerankDepth, MaxFeedbackRerankDepth, nameof(FeedbackRerankDepth));
         RequireAtLeast(MaxQueryLength, 1, nameof(MaxQueryLength));
         RequireAtLeast(MaxClauses, 1, nameof(MaxClauses));
         RequireAtLeast(SnippetWords, 1, nameof(SnippetWords));

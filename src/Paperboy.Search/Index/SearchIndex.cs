@@ -47,11 +47,10 @@ public sealed class SearchIndex
         offset = Math.Max(0, offset);
         limit = Math.Max(0, limit);
         var wanted = (int)Math.Min((long)offset + limit, _segment.DocCount);
-        var collector = new TopKCollector(wanted, parsed.HasScoringClauses ? TopKCollector.ByScore : ByYearThenKey);
-        Execute(parsed, collector, rank: true);
+        var (ranked, total) = Rank(parsed, wanted);
 
         var hits = new List<SearchHit>();
-        foreach (var scored in collector.Results().Skip(offset))
+        foreach (var scored in ranked.Take(wanted).Skip(offset))
         {
             var document = _segment.Documents[scored.Doc];
             hits.Add(new SearchHit(
@@ -60,34 +59,55 @@ public sealed class SearchIndex
                 highlight ? Highlighter.Title(document.Title, parsed.HighlightTerms) : Snippet.Empty,
                 highlight ? Highlighter.Abstract(document.Abstract, parsed.HighlightTerms, Settings.SnippetWords) : Snippet.Empty));
         }
-        return new SearchResults(collector.TotalMatches, hits, parsed);
+        return new SearchResults(total, hits, parsed);
     }
 
     /// <summary>How many documents match, without ranking or highlighting.</summary>
     public int Count(string? query)
     {
         var collector = new CountCollector();
-        Execute(Parse(query), collector, rank: false);
+        Run(OriginalQuery(Parse(query)), new SearchContext(_segment, Settings), collector);
         return collector.Count;
     }
 
-    private void Execute(ParsedQuery parsed, ICollector collector, bool rank)
+    /// <summary>At least the best <paramref name="wanted"/> matches in order, and how many match.</summary>
+    private (ScoredDoc[] Ranked, int Total) Rank(ParsedQuery parsed, int wanted)
     {
         var context = new SearchContext(_segment, Settings);
-        var query = OriginalQuery(parsed);
-        if (rank && Settings.FeedbackDocs > 0 && parsed.HasScoringClauses)
+        var original = OriginalQuery(parsed);
+        if (Settings.FeedbackDocs == 0 || !parsed.HasScoringClauses)
         {
-            // Feedback only re-ranks the original matches, so counting needs no second pass.
-            var firstPass = new TopKCollector(Settings.FeedbackDocs, TopKCollector.ByScore);
-            Run(query, context, firstPass);
-            var model = RelevanceModel.Estimate(_segment, firstPass.Results(), Settings.FeedbackTerms);
-            if (model.Count > 0)
-            {
-                var queryWords = parsed.Clauses.Count(c => c.Occur != Occur.MustNot);
-                query = new FeedbackQuery(query, queryWords, Settings.FeedbackOriginalWeight, model);
-            }
+            var collector = new TopKCollector(wanted, parsed.HasScoringClauses ? TopKCollector.ByScore : ByYearThenKey);
+            Run(original, context, collector);
+            return (collector.Results(), collector.TotalMatches);
         }
-        Run(query, context, collector);
+
+        // Feedback only re-ranks the original matches, so the first pass counts them all.
+        var depth = Settings.FeedbackRerankDepth;
+        var kept = Math.Min(Math.Max(wanted, Math.Max(depth, Settings.FeedbackDocs)), _segment.DocCount);
+        var firstPass = new TopKCollector(kept, TopKCollector.ByScore);
+        Run(original, context, firstPass);
+        var candidates = firstPass.Results();
+        var model = RelevanceModel.Estimate(_segment, candidates[..Math.Min(Settings.FeedbackDocs, candidates.Length)], Settings.FeedbackTerms);
+        if (model.Count == 0)
+        {
+            return (candidates, firstPass.TotalMatches);
+        }
+        var queryWords = parsed.Clauses.Count(c => c.Occur != Occur.MustNot);
+        var feedback = new FeedbackQuery(original, queryWords, Settings.FeedbackOriginalWeight, model);
+        if (depth == 0)
+        {
+            var collector = new TopKCollector(wanted, TopKCollector.ByScore);
+            Run(feedback, context, collector);
+            return (collector.Results(), firstPass.TotalMatches);
+        }
+
+        // Past the depth, documents keep their first-pass order, scored lambda * first(d): the feedback
+        // part they were not given is never negative, so the scores still never rise down the list.
+        var reranked = Math.Min(depth, candidates.Length);
+        var ranked = FeedbackRescorer.Rescore(feedback, context, candidates.AsSpan(0, reranked));
+        var rest = candidates.Skip(reranked).Select(c => c with { Score = feedback.OriginalWeight * c.Score });
+        return ([.. ranked, .. rest], firstPass.TotalMatches);
     }
 
     private Query OriginalQuery(ParsedQuery parsed)

@@ -34,7 +34,7 @@ internal sealed class FeedbackTermQuery : Query
         {
             return null;
         }
-        var idf = Bm25F.Idf(TextQuery.DocumentFrequency(parts), context.Segment.DocCount);
+        var idf = Bm25F.Idf(context.Segment.ProseDocFrequency(Term, _ => TextQuery.DocumentFrequency(parts)), context.Segment.DocCount);
         return new TextWeight(parts, idf, context.Bm25, Boost);
     }
 }

@@ -9,7 +9,8 @@ namespace Paperboy.Search.Tests.Reference;
 /// difference. Adjacent plain query words also earn the BM25TP proximity score (Rasolofo &amp; Savoy
 /// 2003), counted here over every pair of positions. With feedback on, the best first-pass documents
 /// give an RM3 relevance model (Lavrenko &amp; Croft 2001; Abdul-Jaleel et al. 2004) whose words re-score
-/// every match, counted here from the documents' tokens. Supports what the differential test generates: plain, +required and -excluded
+/// the first pass's best FeedbackRerankDepth matches (every match at depth 0), counted here from the
+/// documents' tokens; the matches past the depth follow in first-pass order. Supports what the differential test generates: plain, +required and -excluded
 /// words or phrases over the default fields, and one category filter (alone, it lists the category).
 /// </summary>
 internal sealed class BruteForceSearch
@@ -91,7 +92,7 @@ internal sealed class BruteForceSearch
         var queryWords = clauses.Count(c => c.Occur != '-');
         if (_settings.FeedbackDocs > 0 && queryWords > 0 && results.Count > 0)
         {
-            results = Feedback(results, queryWords, out ambiguous);
+            return [.. Feedback(results, queryWords, out ambiguous).Select(r => (_documents[r.Doc].Key, r.Score))];
         }
         if (queryWords == 0)
         {
@@ -104,7 +105,9 @@ internal sealed class BruteForceSearch
 
     // RM3: P(w|R) = sum over the best documents of score(d)/sum of scores * tf(w,d)/|d| over title and
     // abstract tokens, the top words renormalised; then lambda * score + (1 - lambda) * |Q| * sum of
-    // P(w|R) * bm25f(w) over title and abstract, for every document that matched.
+    // P(w|R) * bm25f(w) over title and abstract, for the best FeedbackRerankDepth documents of the first
+    // pass (all at 0), sorted again; the rest follow in first-pass order, scored lambda * score. Returns
+    // the final order.
     private List<(int Doc, double Score)> Feedback(List<(int Doc, double Score)> results, int queryWords, out bool ambiguous)
     {
         static bool Near(double x, double y) => Math.Abs(x - y) <= 1e-9 * Math.Max(1, Math.Abs(x));
@@ -112,6 +115,8 @@ internal sealed class BruteForceSearch
         var k = Math.Min(_settings.FeedbackDocs, ranked.Count);
         ambiguous = k < ranked.Count && Near(ranked[k - 1].Score, ranked[k].Score);
         var feedback = ranked.Take(k).ToList();
+        var depth = _settings.FeedbackRerankDepth == 0 ? ranked.Count : Math.Min(_settings.FeedbackRerankDepth, ranked.Count);
+        ambiguous |= depth < ranked.Count && Near(ranked[depth - 1].Score, ranked[depth].Score);
         var scoreSum = feedback.Sum(f => f.Score);
 
         var model = new Dictionary<string, double>();
@@ -130,7 +135,7 @@ internal sealed class BruteForceSearch
 
         var n = _documents.Count;
         var rescored = new List<(int Doc, double Score)>();
-        foreach (var (doc, score) in results)
+        foreach (var (doc, score) in ranked.Take(depth))
         {
             var total = _settings.FeedbackOriginalWeight * score;
             foreach (var (term, weight) in kept)
@@ -146,7 +151,8 @@ internal sealed class BruteForceSearch
             }
             rescored.Add((doc, total));
         }
-        return rescored;
+        return [.. rescored.OrderByDescending(r => r.Score).ThenBy(r => r.Doc),
+            .. ranked.Skip(depth).Select(r => (r.Doc, _settings.FeedbackOriginalWeight * r.Score))];
     }
 
     // Consecutive positive unquoted words with one term each; a pair earns, per prose field, the sum of

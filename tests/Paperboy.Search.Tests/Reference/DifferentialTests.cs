@@ -20,6 +20,8 @@ public class DifferentialTests
     [InlineData(3)]
     [InlineData(4)]
     [InlineData(5)]
+    [InlineData(6)]
+    [InlineData(7)]
     public void Engine_agrees_with_the_brute_force_reference_on_random_corpora_and_queries(int seed)
     {
         var random = new Random(seed);
@@ -29,10 +31,12 @@ public class DifferentialTests
             3 => SearchSettings.Default with
             {
                 TitleWeight = 4, AuthorsWeight = 0.5, K1 = 0.9, AbstractB = 0.3, ProximityWeight = 2, ProximityWindow = 3,
-                FeedbackDocs = 3, FeedbackTerms = 4, FeedbackOriginalWeight = 0.3,
+                FeedbackDocs = 3, FeedbackTerms = 4, FeedbackOriginalWeight = 0.3, FeedbackRerankDepth = 5,
             },
             4 => SearchSettings.Default with { ProximityWeight = 0, FeedbackDocs = 0 },
             5 => SearchSettings.Default with { FeedbackDocs = 0 },
+            6 => SearchSettings.Default with { FeedbackRerankDepth = 0 }, // feedback re-scores every match
+            7 => SearchSettings.Default with { FeedbackRerankDepth = 12 },
             _ => SearchSettings.Default,
         };
         var index = Docs.Index(settings, [.. documents]);
@@ -57,19 +61,26 @@ public class DifferentialTests
                 ambiguousFeedback++;
                 continue;
             }
-            Assert.Equal(Math.Min(10, expected.Count), actual.Hits.Count);
-            for (var i = 0; i < actual.Hits.Count; i++)
-            {
-                var (key, score) = expected[i];
-                var hit = actual.Hits[i];
-                Assert.True(Math.Abs(hit.Score - score) <= 1e-5 * Math.Max(1, score), $"score {i} for [{text}]: {score} vs {hit.Score}");
-                // Keys may only differ where two scores tie within float precision.
-                Assert.True(key == hit.Key || Math.Abs(expected.First(e => e.Key == hit.Key).Score - score) <= 1e-5,
-                    $"key {i} for [{text}]: {key} vs {hit.Key}");
-            }
+            AssertPage(expected, actual.Hits, offset: 0, text);
+            // The second page crosses the re-ranking depth where it is 5 or 12.
+            AssertPage(expected, index.Search(text, limit: 10, offset: 10).Hits, offset: 10, text);
         }
         Assert.InRange(queriesWithHits, 75, 150); // the comparison is only worth something if most queries match
         Assert.InRange(ambiguousFeedback, 0, 15); // and if few are skipped for ties the feedback may break either way
+    }
+
+    private static void AssertPage(List<(string Key, double Score)> expected, IReadOnlyList<SearchHit> hits, int offset, string text)
+    {
+        Assert.Equal(Math.Clamp(expected.Count - offset, 0, 10), hits.Count);
+        for (var i = 0; i < hits.Count; i++)
+        {
+            var (key, score) = expected[offset + i];
+            var hit = hits[i];
+            Assert.True(Math.Abs(hit.Score - score) <= 1e-5 * Math.Max(1, score), $"score {offset + i} for [{text}]: {score} vs {hit.Score}");
+            // Keys may only differ where two scores tie within float precision.
+            Assert.True(key == hit.Key || Math.Abs(expected.First(e => e.Key == hit.Key).Score - score) <= 1e-5,
+                $"key {offset + i} for [{text}]: {key} vs {hit.Key}");
+        }
     }
 
     private static SearchDocument RandomDocument(Random random, int i)

@@ -62,6 +62,72 @@ public class FeedbackTests
     }
 
     [Fact]
+    public void A_document_past_the_rerank_depth_is_not_lifted_by_feedback()
+    {
+        // The corpus and model of the test above. With depth 1 only d2, first in the first pass, is
+        // re-scored (0.276492287); d0 would score 0.283134716 with feedback but lies past the depth, so
+        // it keeps its first-pass place, scored lambda * s0 = 0.2 * 0.283134716 = 0.056626943.
+        var settings = NoProximity with { FeedbackDocs = 2, FeedbackTerms = 2, FeedbackOriginalWeight = 0.2, FeedbackRerankDepth = 1 };
+        var index = Index(settings, Doc("d0", "Heat flux"), Doc("d1", "Flux"), Doc("d2", "Heat"));
+
+        var results = index.Search("heat");
+        Assert.Equal(["d2", "d0"], results.Keys());
+        Assert.Equal(0.276492287, results.Hits[0].Score, 1e-6);
+        Assert.Equal(0.056626943, results.Hits[1].Score, 1e-6);
+        Assert.Equal(2, results.TotalMatches);
+
+        // Depth 2 re-ranks both, and depth 0 every match: d0 is lifted as before.
+        Assert.Equal(["d0", "d2"], index.WithSettings(settings with { FeedbackRerankDepth = 2 }).Search("heat").Keys());
+        Assert.Equal(["d0", "d2"], index.WithSettings(settings with { FeedbackRerankDepth = 0 }).Search("heat").Keys());
+    }
+
+    [Fact]
+    public void Pages_past_the_rerank_depth_continue_in_first_pass_order()
+    {
+        // Four titles; for "heat" the first pass ranks d2 "Heat" (shortest) first, then d0 "Heat flux"
+        // and d3 "Heat flux steel", then d1 "Flux" does not match. With depth 1 the order is d2 (re-ranked)
+        // and then d0, d3 in first-pass order, page by page, each page counting all 3 matches.
+        SearchDocument[] documents = [Doc("d0", "Heat flux"), Doc("d1", "Flux"), Doc("d2", "Heat"), Doc("d3", "Heat flux steel")];
+        var settings = NoProximity with { FeedbackDocs = 2, FeedbackTerms = 2, FeedbackOriginalWeight = 0.2, FeedbackRerankDepth = 1 };
+        var index = Index(settings, documents);
+        var firstPass = index.WithSettings(settings with { FeedbackDocs = 0 }).Search("heat");
+        Assert.Equal(["d2", "d0", "d3"], firstPass.Keys());
+
+        Assert.Equal(["d2"], index.Search("heat", limit: 1).Keys());
+        var second = index.Search("heat", limit: 1, offset: 1);
+        Assert.Equal(["d0"], second.Keys());
+        Assert.Equal(0.2 * firstPass.Hits[1].Score, second.Hits[0].Score, 1e-6);
+        var third = index.Search("heat", limit: 5, offset: 2);
+        Assert.Equal(["d3"], third.Keys());
+        Assert.Equal(0.2 * firstPass.Hits[2].Score, third.Hits[0].Score, 1e-6);
+        Assert.Equal([3, 3, 3], new[] { index.Search("heat", limit: 1).TotalMatches, second.TotalMatches, third.TotalMatches });
+        Assert.Empty(index.Search("heat", limit: 5, offset: 3).Hits);
+        Assert.Equal(["d2", "d0", "d3"], index.Search("heat", limit: 3).Keys());
+    }
+
+    [Fact]
+    public void Re_ranking_at_least_every_match_gives_the_full_second_pass_scores_exactly()
+    {
+        SearchDocument[] documents =
+        [
+            Doc("a", "Heat transfer in plates", "Steady heat flux through a steel plate."),
+            Doc("b", "Boundary layers", "Heat transfer at the wall of a boundary layer, with heat flux measured."),
+            Doc("c", "Plate buckling", "Steel plates under load buckle."),
+            Doc("d", "Flux pinning", "Flux lines pinned in steel at low heat."),
+            Doc("e", "Wall heat", "Transfer of heat to a wall."),
+        ];
+        var full = Index(SearchSettings.Default with { FeedbackRerankDepth = 0 }, documents);
+        var rescored = full.WithSettings(SearchSettings.Default with { FeedbackRerankDepth = 5 });
+        foreach (var query in new[] { "heat transfer", "steel plate", "+heat flux -wall", "heat" })
+        {
+            var expected = full.Search(query, limit: 10);
+            var actual = rescored.Search(query, limit: 10);
+            Assert.Equal(expected.Keys(), actual.Keys());
+            Assert.Equal(expected.Hits.Select(h => h.Score), actual.Hits.Select(h => h.Score));
+        }
+    }
+
+    [Fact]
     public void Original_weight_one_gives_the_first_pass_scores()
     {
         SearchDocument[] documents =
@@ -98,5 +164,14 @@ public class FeedbackTests
     {
         var settings = SearchSettings.Default with { FeedbackDocs = docs, FeedbackTerms = terms, FeedbackOriginalWeight = originalWeight };
         Assert.Equal(name, Assert.Throws<ArgumentOutOfRangeException>(settings.Validate).ParamName);
+    }
+
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(10_001)]
+    public void Settings_reject_a_rerank_depth_out_of_range(int depth)
+    {
+        var settings = SearchSettings.Default with { FeedbackRerankDepth = depth };
+        Assert.Equal("FeedbackRerankDepth", Assert.Throws<ArgumentOutOfRangeException>(settings.Validate).ParamName);
     }
 }
