@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Xml.Linq;
 using Paperboy.Core.Ids;
 using Paperboy.Core.Papers;
-using Paperboy.Core.Text;
 
 namespace Paperboy.Ingest.Sources.OaiPmh;
 
@@ -17,38 +16,17 @@ internal static class ArxivRawFormatMapper
 
     public static Paper? Map(XElement metadata, ArxivId id, out string? error)
     {
-        error = null;
-        var titleRaw = metadata.Element(Ns + "title")?.Value ?? "";
-        var title = TextCleaner.Clean(titleRaw);
-        if (title.Length == 0)
+        if (OaiCommonFields.Read(metadata, Ns, id, out error) is not { } paper)
         {
-            error = "missing <title>";
             return null;
         }
-
-        var abstractRaw = metadata.Element(Ns + "abstract")?.Value ?? "";
-        var summary = TextCleaner.Clean(abstractRaw);
-        var comments = OaiText.NullIfEmpty(TextCleaner.Clean(metadata.Element(Ns + "comments")?.Value));
         var versions = Versions(metadata);
-
-        return new Paper
+        return paper with
         {
-            Id = id.BaseId,
-            ArxivId = id.BaseId,
             Versions = versions,
-            Title = title,
-            TitleRaw = titleRaw,
             Authors = AuthorNames.SplitRaw(metadata.Element(Ns + "authors")?.Value),
-            Abstract = summary,
-            AbstractRaw = abstractRaw,
-            Categories = OaiText.Categories(metadata.Element(Ns + "categories")?.Value),
             Published = versions.FirstOrDefault(v => v.Number == 1)?.Submitted,
             Updated = versions.Count > 0 ? versions[^1].Submitted : null,
-            Doi = ArxivDoi.First(metadata.Element(Ns + "doi")?.Value),
-            JournalRef = OaiText.NullIfEmpty(TextCleaner.Clean(metadata.Element(Ns + "journal-ref")?.Value)),
-            Comments = comments,
-            CodeLinks = CodeLinkExtractor.Extract(comments is null ? summary : $"{summary} {comments}"),
-            Withdrawn = WithdrawnNotice.IsWithdrawn(summary, comments),
         };
     }
 
