@@ -39,4 +39,20 @@ public sealed class SyncStateStoreTests
         Assert.Equal("fetch: gave up", runs[1].Result!.Error);
         Assert.Equal("set cs", runs[1].Description);
     }
+
+    [Fact]
+    public async Task A_run_left_unfinished_by_a_killed_process_is_marked_interrupted_when_its_source_runs_again()
+    {
+        await using var temp = await TempStore.CreateAsync();
+        long killed = await temp.Store.StartRunAsync("oai-pmh", "set cs", None);
+        long other = await temp.Store.StartRunAsync("hf-daily", "today", None);
+
+        long next = await temp.Store.StartRunAsync("oai-pmh", "set cs", None);
+        var runs = (await temp.Store.ListRunsAsync(10, None)).ToDictionary(r => r.Id);
+
+        Assert.Equal("failed", runs[killed].Status);
+        Assert.Equal(Paperboy.Storage.Sqlite.SqlitePaperStore.InterruptedError, runs[killed].Result!.Error);
+        Assert.Equal("running", runs[other].Status);
+        Assert.Equal("running", runs[next].Status);
+    }
 }

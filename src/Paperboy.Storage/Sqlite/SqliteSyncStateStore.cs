@@ -30,9 +30,24 @@ public sealed partial class SqlitePaperStore : ISyncStateStore
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    /// <summary>The error recorded for a run whose process stopped before it could finish it.</summary>
+    public const string InterruptedError = "interrupted: the process stopped before the run finished";
+
     public async Task<long> StartRunAsync(string source, string description, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
+        await using (var interrupted = connection.CreateCommand())
+        {
+            // One sync of a source runs at a time, so an unfinished earlier run of it was cut short
+            // (a killed process); say so instead of showing it as running forever. Its checkpoint
+            // is what the new run resumes from.
+            interrupted.CommandText = "UPDATE sync_runs SET finished_at = $at, added = 0, updated = 0, unchanged = 0, rejected = 0, error = $error " +
+                "WHERE source = $source AND finished_at IS NULL;";
+            interrupted.Parameters.AddWithValue("$at", Now());
+            interrupted.Parameters.AddWithValue("$error", InterruptedError);
+            interrupted.Parameters.AddWithValue("$source", source);
+            await interrupted.ExecuteNonQueryAsync(cancellationToken);
+        }
         await using var command = connection.CreateCommand();
         command.CommandText = "INSERT INTO sync_runs (source, description, started_at) VALUES ($source, $description, $at) RETURNING id;";
         command.Parameters.AddWithValue("$source", source);
