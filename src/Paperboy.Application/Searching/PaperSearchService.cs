@@ -47,9 +47,6 @@ public sealed partial class PaperSearchService(IPaperStore store, SearchSettings
         return index.Search(query, limit, highlight: false).Hits.Select(h => h.Key).ToList();
     }
 
-    /// <summary>Drops the current index; the next search rebuilds it from the store.</summary>
-    public void Invalidate() => _snapshot = null;
-
     private async Task<SearchIndex> CurrentIndexAsync(CancellationToken cancellationToken)
     {
         long generation = await store.GetGenerationAsync(cancellationToken);

@@ -1,4 +1,3 @@
-using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Html;
 using Paperboy.Search;
 
@@ -23,13 +22,5 @@ public static class Highlight
             }
         }
         return html;
-    }
-
-    /// <summary>The snippet as plain text with matches in brackets, for logs and tests.</summary>
-    public static string ToEncodedString(Snippet snippet)
-    {
-        using var writer = new StringWriter();
-        Render(snippet).WriteTo(writer, HtmlEncoder.Default);
-        return writer.ToString();
     }
 }
