@@ -7,20 +7,28 @@ using Paperboy.Search.Scoring;
 namespace Paperboy.Search;
 
 /// <summary>
-/// An immutable snapshot of indexed documents. Any number of threads may search it at once:
-/// every search builds its own weights, scorers and collector and only reads the segment.
+/// An immutable snapshot of indexed documents: one or more segments with their deletions. Any
+/// number of threads may search it at once: every search builds its own weights, scorers and
+/// collector and only reads the segments. A writer's commit publishes a new snapshot; searches
+/// holding this one are not disturbed.
 /// </summary>
 public sealed class SearchIndex
 {
-    private readonly Segment _segment;
+    private readonly SegmentSet _segments;
 
-    internal SearchIndex(Segment segment, SearchSettings settings)
+    internal SearchIndex(SegmentSet segments, SearchSettings settings)
     {
-        _segment = segment;
+        _segments = segments;
         Settings = settings;
     }
 
-    public int DocumentCount => _segment.DocCount;
+    /// <summary>Live (searchable) documents.</summary>
+    public int DocumentCount => _segments.LiveDocCount;
+
+    /// <summary>How many segments the snapshot has (one for an index built in memory).</summary>
+    public int SegmentCount => _segments.Segments.Count;
+
+    internal SegmentSet Segments => _segments;
 
     public SearchSettings Settings { get; }
 
@@ -29,7 +37,7 @@ public sealed class SearchIndex
     {
         ArgumentNullException.ThrowIfNull(settings);
         settings.Validate();
-        return new SearchIndex(_segment, settings);
+        return new SearchIndex(_segments, settings);
     }
 
     public ParsedQuery Parse(string? query) => QueryParser.Parse(query, Settings);
@@ -46,13 +54,13 @@ public sealed class SearchIndex
         var parsed = Parse(query);
         offset = Math.Max(0, offset);
         limit = Math.Max(0, limit);
-        var wanted = (int)Math.Min((long)offset + limit, _segment.DocCount);
+        var wanted = (int)Math.Min((long)offset + limit, _segments.LiveDocCount);
         var (ranked, total) = Rank(parsed, wanted);
 
         var hits = new List<SearchHit>();
         foreach (var scored in ranked.Take(wanted).Skip(offset))
         {
-            var document = _segment.Documents[scored.Doc];
+            var document = _segments.Document(scored.Doc);
             hits.Add(new SearchHit(
                 document.Key,
                 (float)scored.Score,
@@ -66,14 +74,14 @@ public sealed class SearchIndex
     public int Count(string? query)
     {
         var collector = new CountCollector();
-        Run(OriginalQuery(Parse(query)), new SearchContext(_segment, Settings), collector);
+        Run(OriginalQuery(Parse(query)), new SearchContext(_segments, Settings), collector);
         return collector.Count;
     }
 
     /// <summary>At least the best <paramref name="wanted"/> matches in order, and how many match.</summary>
     private (ScoredDoc[] Ranked, int Total) Rank(ParsedQuery parsed, int wanted)
     {
-        var context = new SearchContext(_segment, Settings);
+        var context = new SearchContext(_segments, Settings);
         var original = OriginalQuery(parsed);
         if (Settings.FeedbackDocs == 0 || !parsed.HasScoringClauses)
         {
@@ -84,11 +92,11 @@ public sealed class SearchIndex
 
         // Feedback only re-ranks the original matches, so the first pass counts them all.
         var depth = Settings.FeedbackRerankDepth;
-        var kept = Math.Min(Math.Max(wanted, Math.Max(depth, Settings.FeedbackDocs)), _segment.DocCount);
+        var kept = Math.Min(Math.Max(wanted, Math.Max(depth, Settings.FeedbackDocs)), _segments.LiveDocCount);
         var firstPass = new TopKCollector(kept, TopKCollector.ByScore);
         Run(original, context, firstPass);
         var candidates = firstPass.Results();
-        var model = RelevanceModel.Estimate(_segment, candidates[..Math.Min(Settings.FeedbackDocs, candidates.Length)], Settings.FeedbackTerms);
+        var model = RelevanceModel.Estimate(_segments, candidates[..Math.Min(Settings.FeedbackDocs, candidates.Length)], Settings.FeedbackTerms);
         if (model.Count == 0)
         {
             return (candidates, firstPass.TotalMatches);
@@ -121,25 +129,35 @@ public sealed class SearchIndex
         return new BooleanQuery(clauses, parsed.Filters);
     }
 
-    private void Run(Query query, SearchContext context, ICollector collector)
+    private static void Run(Query query, SearchContext context, ICollector collector)
     {
-        var scorer = query.CreateWeight(context)?.CreateScorer(_segment);
-        if (scorer is null)
+        if (query.CreateWeight(context) is not { } weight)
         {
             return;
         }
-        for (var doc = scorer.NextDoc(); doc != Scorer.NoMoreDocs; doc = scorer.NextDoc())
+        var segments = context.Segments.Segments;
+        for (var s = 0; s < segments.Count; s++)
         {
-            collector.Collect(doc, scorer.Score());
+            if (weight.CreateScorer(s) is not { } scorer)
+            {
+                continue;
+            }
+            var view = segments[s];
+            for (var doc = scorer.NextDoc(); doc != Scorer.NoMoreDocs; doc = scorer.NextDoc())
+            {
+                if (view.IsLive(doc))
+                {
+                    collector.Collect(view.DocBase + doc, scorer.Score());
+                }
+            }
         }
     }
 
     private int ByYearThenKey(ScoredDoc a, ScoredDoc b)
     {
-        var years = _segment.Values.Years;
-        var byYear = years[b.Doc].CompareTo(years[a.Doc]);
+        var byYear = _segments.Year(b.Doc).CompareTo(_segments.Year(a.Doc));
         return byYear != 0
             ? byYear
-            : string.CompareOrdinal(_segment.Documents[a.Doc].Key, _segment.Documents[b.Doc].Key);
+            : string.CompareOrdinal(_segments.Key(a.Doc), _segments.Key(b.Doc));
     }
 }

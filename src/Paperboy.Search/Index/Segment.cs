@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-
 namespace Paperboy.Search.Indexing;
 
 /// <summary>
@@ -9,8 +7,6 @@ namespace Paperboy.Search.Indexing;
 /// </summary>
 internal sealed class Segment
 {
-    private readonly ConcurrentDictionary<string, int> _proseDocFrequencies = new(StringComparer.Ordinal);
-
     public Segment(FieldIndex[] fields, DocValues values, SearchDocument[] documents)
     {
         FieldIndexes = fields;
@@ -25,12 +21,7 @@ internal sealed class Segment
 
     public FieldIndex this[Field field] => FieldIndexes[(int)field];
 
-    /// <summary>
-    /// How many documents hold <paramref name="term"/> in the title or the abstract (the n of a
-    /// feedback word's idf), counted by <paramref name="count"/> on first use and then kept: the segment
-    /// never changes, and feedback words, the feedback documents' commonest words, have the longest
-    /// postings, so merging a title and an abstract list on every search cost more than the rest of
-    /// the search. At most one entry per term of the segment.
-    /// </summary>
-    public int ProseDocFrequency(string term, Func<string, int> count) => _proseDocFrequencies.GetOrAdd(term, count);
+    public string Key(int doc) => Documents[doc].Key;
+
+    public SearchDocument Document(int doc) => Documents[doc];
 }

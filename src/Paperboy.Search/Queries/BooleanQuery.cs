@@ -41,6 +41,6 @@ internal sealed class BooleanQuery : Query
         {
             return null; // "unseenword cat:cs.LG" must not fall back to every cs.LG paper
         }
-        return new BooleanWeight(should, must, mustNot, Filters);
+        return new BooleanWeight(should, must, mustNot, Filters, context);
     }
 }

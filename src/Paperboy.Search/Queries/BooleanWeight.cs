@@ -1,4 +1,3 @@
-using Paperboy.Search.Indexing;
 using Paperboy.Search.Scoring;
 
 namespace Paperboy.Search.Queries;
@@ -13,16 +12,18 @@ internal sealed class BooleanWeight : Weight
     private readonly List<Weight> _must;
     private readonly List<Weight> _mustNot;
     private readonly FilterSet _filters;
+    private readonly SearchContext _context;
 
-    public BooleanWeight(List<Weight> should, List<Weight> must, List<Weight> mustNot, FilterSet filters)
+    public BooleanWeight(List<Weight> should, List<Weight> must, List<Weight> mustNot, FilterSet filters, SearchContext context)
     {
+        _context = context;
         _should = should;
         _must = must;
         _mustNot = mustNot;
         _filters = filters;
     }
 
-    public override Scorer? CreateScorer(Segment segment)
+    public override Scorer? CreateScorer(int segment)
     {
         var must = Scorers(_must, segment);
         var should = Scorers(_should, segment);
@@ -47,7 +48,7 @@ internal sealed class BooleanWeight : Weight
         }
         else
         {
-            scorer = new AllDocsScorer(segment.DocCount);
+            scorer = new AllDocsScorer(_context.Segments.Segments[segment].Segment.DocCount);
         }
 
         if (mustNot.Length > 0)
@@ -56,13 +57,13 @@ internal sealed class BooleanWeight : Weight
         }
         if (!_filters.IsEmpty)
         {
-            scorer = new FilteredScorer(scorer, _filters.Compile(segment));
+            scorer = new FilteredScorer(scorer, _filters.Compile(_context.Segments.Segments[segment].Segment));
         }
         return scorer;
     }
 
     private static Scorer Or(Scorer[] scorers) => scorers.Length == 1 ? scorers[0] : new DisjunctionScorer(scorers);
 
-    private static Scorer[] Scorers(List<Weight> weights, Segment segment) =>
+    private static Scorer[] Scorers(List<Weight> weights, int segment) =>
         [.. weights.Select(w => w.CreateScorer(segment)).OfType<Scorer>()];
 }

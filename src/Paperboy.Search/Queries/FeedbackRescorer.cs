@@ -13,15 +13,25 @@ namespace Paperboy.Search.Queries;
 /// </summary>
 internal static class FeedbackRescorer
 {
-    /// <summary>The candidates (first-pass scores) with their interpolated scores, best first.</summary>
+    /// <summary>The candidates (first-pass scores, global ids) with their interpolated scores, best first.</summary>
     public static ScoredDoc[] Rescore(FeedbackQuery feedback, SearchContext context, ReadOnlySpan<ScoredDoc> candidates)
     {
-        Scorer[] words = [.. feedback.Expansion.Select(q => q.CreateWeight(context)?.CreateScorer(context.Segment)).OfType<Scorer>()];
+        Weight[] weights = [.. feedback.Expansion.Select(q => q.CreateWeight(context)).OfType<Weight>()];
         var rescored = candidates.ToArray();
         Array.Sort(rescored, static (a, b) => a.Doc.CompareTo(b.Doc));
+        var segment = -1;
+        Scorer[] words = [];
         for (var i = 0; i < rescored.Length; i++)
         {
-            var doc = rescored[i].Doc;
+            var ordinal = context.Segments.OrdinalOf(rescored[i].Doc);
+            var view = context.Segments.Segments[ordinal];
+            if (ordinal != segment)
+            {
+                // Candidates ascend, so each segment's scorers are made once and only move forward.
+                segment = ordinal;
+                words = [.. weights.Select(w => w.CreateScorer(segment)).OfType<Scorer>()];
+            }
+            var doc = rescored[i].Doc - view.DocBase;
             // Summed as FeedbackWeight's scorers sum them (the words from 0, then added to the scaled
             // original), so re-ranking every match gives the same scores, bit for bit, as the full pass.
             var expansion = 0.0;
@@ -32,7 +42,7 @@ internal static class FeedbackRescorer
                     expansion += word.Score();
                 }
             }
-            rescored[i] = new ScoredDoc(doc, (feedback.OriginalWeight * rescored[i].Score) + expansion);
+            rescored[i] = new ScoredDoc(rescored[i].Doc, (feedback.OriginalWeight * rescored[i].Score) + expansion);
         }
         Array.Sort(rescored, TopKCollector.ByScore);
         return rescored;

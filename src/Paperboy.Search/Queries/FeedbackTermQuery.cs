@@ -22,19 +22,27 @@ internal sealed class FeedbackTermQuery : Query
 
     public override Weight? CreateWeight(SearchContext context)
     {
-        var parts = new List<FieldTerms>();
-        foreach (var field in ProseFields)
+        var segments = context.Segments.Segments;
+        var partsBySegment = new List<FieldTerms>[segments.Count];
+        var any = false;
+        for (var s = 0; s < segments.Count; s++)
         {
-            if (context.Segment[field].Terms.Get(Term) is { } postings)
+            partsBySegment[s] = [];
+            foreach (var field in ProseFields)
             {
-                parts.Add(new FieldTerms(field, [postings], [0]));
+                if (segments[s].Segment[field].Terms.Get(Term) is { } postings)
+                {
+                    partsBySegment[s].Add(new FieldTerms(field, [postings], [0]));
+                    any = true;
+                }
             }
         }
-        if (parts.Count == 0)
+        if (!any)
         {
             return null;
         }
-        var idf = Bm25F.Idf(context.Segment.ProseDocFrequency(Term, _ => TextQuery.DocumentFrequency(parts)), context.Segment.DocCount);
-        return new TextWeight(parts, idf, context.Bm25, Boost);
+        var docFreq = context.Segments.ProseDocFrequency(Term,
+            _ => segments.Select((view, s) => TextQuery.DocumentFrequency(partsBySegment[s], view)).Sum());
+        return new TextWeight(partsBySegment, Bm25F.Idf(docFreq, context.DocCount), context, Boost);
     }
 }

@@ -1,4 +1,3 @@
-using Paperboy.Search.Indexing;
 using Paperboy.Search.Scoring;
 
 namespace Paperboy.Search.Queries;
@@ -17,7 +16,7 @@ internal sealed class FeedbackWeight : Weight
         _expansion = expansion;
     }
 
-    public override Scorer? CreateScorer(Segment segment)
+    public override Scorer? CreateScorer(int segment)
     {
         if (_original.CreateScorer(segment) is not { } required)
         {

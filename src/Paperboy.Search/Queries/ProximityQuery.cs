@@ -68,16 +68,23 @@ internal sealed class ProximityQuery : Query
         {
             return null;
         }
-        var parts = new List<(Field Field, Postings First, Postings Second)>();
-        foreach (var field in ProseFields)
+        var segments = context.Segments.Segments;
+        var partsBySegment = new List<(Field Field, Postings First, Postings Second)>[segments.Count];
+        var any = false;
+        for (var s = 0; s < segments.Count; s++)
         {
-            var terms = context.Segment[field].Terms;
-            if (terms.Get(First) is { } a && terms.Get(Second) is { } b)
+            partsBySegment[s] = [];
+            foreach (var field in ProseFields)
             {
-                parts.Add((field, a, b));
+                var terms = segments[s].Segment[field].Terms;
+                if (terms.Get(First) is { } a && terms.Get(Second) is { } b)
+                {
+                    partsBySegment[s].Add((field, a, b));
+                    any = true;
+                }
             }
         }
         var boost = context.Settings.ProximityWeight * Math.Min(first.Idf, second.Idf);
-        return parts.Count == 0 ? null : new ProximityWeight(parts, boost, context);
+        return any ? new ProximityWeight(partsBySegment, boost, context) : null;
     }
 }

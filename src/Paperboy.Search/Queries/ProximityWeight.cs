@@ -5,23 +5,27 @@ namespace Paperboy.Search.Queries;
 
 internal sealed class ProximityWeight : Weight
 {
-    private readonly List<(Field Field, Postings First, Postings Second)> _parts;
+    private readonly List<(Field Field, Postings First, Postings Second)>[] _partsBySegment;
     private readonly double _boost;
-    private readonly Bm25F _bm25;
-    private readonly int _window;
+    private readonly SearchContext _context;
 
-    public ProximityWeight(List<(Field Field, Postings First, Postings Second)> parts, double boost, SearchContext context)
+    public ProximityWeight(List<(Field Field, Postings First, Postings Second)>[] partsBySegment, double boost, SearchContext context)
     {
-        _parts = parts;
+        _partsBySegment = partsBySegment;
         _boost = boost;
-        _bm25 = context.Bm25;
-        _window = context.Settings.ProximityWindow;
+        _context = context;
     }
 
-    public override Scorer CreateScorer(Segment segment) => new ProximityScorer(
-        [.. _parts.Select(p => new PairCursor(new PostingsCursor(p.First), new PostingsCursor(p.Second)))],
-        [.. _parts.Select(p => p.Field)],
-        _bm25,
-        _boost,
-        _window);
+    public override Scorer? CreateScorer(int segment)
+    {
+        var parts = _partsBySegment[segment];
+        return parts.Count == 0
+            ? null
+            : new ProximityScorer(
+                [.. parts.Select(p => new PairCursor(new PostingsCursor(p.First), new PostingsCursor(p.Second)))],
+                [.. parts.Select(p => p.Field)],
+                _context.Bm25(segment),
+                _boost,
+                _context.Settings.ProximityWindow);
+    }
 }

@@ -20,7 +20,7 @@ internal static class RelevanceModel
     /// Anserini, words common in the collection are kept: skipping those in over 10% of documents
     /// lowered both measured sets (docs/SEARCH.md), and stop words are already gone.
     /// </summary>
-    public static List<(string Term, double Probability)> Estimate(Segment segment, IReadOnlyList<ScoredDoc> feedback, int terms)
+    public static List<(string Term, double Probability)> Estimate(SegmentSet segments, IReadOnlyList<ScoredDoc> feedback, int terms)
     {
         var scoreSum = 0.0;
         foreach (var hit in feedback)
@@ -34,7 +34,7 @@ internal static class RelevanceModel
         var model = new Dictionary<string, double>(StringComparer.Ordinal);
         foreach (var hit in feedback)
         {
-            var document = segment.Documents[hit.Doc];
+            var document = segments.Document(hit.Doc);
             var tokens = Analyzer.English.Analyze(document.Title ?? "");
             tokens.AddRange(Analyzer.English.Analyze(document.Abstract ?? ""));
             var counts = new Dictionary<string, int>(StringComparer.Ordinal);

@@ -3,17 +3,26 @@ using Paperboy.Search.Scoring;
 
 namespace Paperboy.Search.Queries;
 
-/// <summary>What a search reads: the segment, the settings, and BM25F bound to both.</summary>
+/// <summary>
+/// What a search reads: the snapshot's segments, their collection statistics and the settings;
+/// BM25F bound to each segment's field lengths and the whole snapshot's averages.
+/// </summary>
 internal sealed class SearchContext
 {
-    public SearchContext(Segment segment, SearchSettings settings)
+    private readonly Bm25F[] _bm25;
+
+    public SearchContext(SegmentSet segments, SearchSettings settings)
     {
-        Segment = segment;
+        Segments = segments;
         Settings = settings;
-        Bm25 = new Bm25F(settings, segment);
+        _bm25 = [.. segments.Segments.Select(view => new Bm25F(settings, segments, view.Segment))];
     }
 
-    public Segment Segment { get; }
+    public SegmentSet Segments { get; }
     public SearchSettings Settings { get; }
-    public Bm25F Bm25 { get; }
+
+    /// <summary>Live documents in the snapshot: the N of every idf.</summary>
+    public int DocCount => Segments.LiveDocCount;
+
+    public Bm25F Bm25(int segment) => _bm25[segment];
 }

@@ -20,19 +20,42 @@ internal sealed class TextQuery : Query
 
     public override Weight? CreateWeight(SearchContext context)
     {
-        var parts = new List<FieldTerms>();
+        var analyzed = new List<(Field Field, List<Analysis.AnalyzedToken> Tokens)>();
         foreach (var field in SearchedFields)
         {
             var tokens = Fields.AnalyzerFor(field).Analyze(Text);
-            if (tokens.Count == 0)
+            if (tokens.Count > 0)
             {
-                continue;
+                analyzed.Add((field, tokens));
             }
+        }
+        if (analyzed.Count == 0)
+        {
+            return null;
+        }
+        var segments = context.Segments.Segments;
+        var partsBySegment = new List<FieldTerms>[segments.Count];
+        for (var s = 0; s < segments.Count; s++)
+        {
+            partsBySegment[s] = PartsIn(segments[s].Segment, analyzed);
+        }
+        // One term in one field: the snapshot knows (and caches) its live count.
+        var docFreq = analyzed is [{ Tokens: [var only] } single]
+            ? context.Segments.DocFrequency(single.Field, only.Term)
+            : segments.Select((view, s) => DocumentFrequency(partsBySegment[s], view)).Sum();
+        return docFreq == 0 ? null : new TextWeight(partsBySegment, Bm25F.Idf(docFreq, context.DocCount), context);
+    }
+
+    private static List<FieldTerms> PartsIn(Segment segment, List<(Field Field, List<Analysis.AnalyzedToken> Tokens)> analyzed)
+    {
+        var parts = new List<FieldTerms>();
+        foreach (var (field, tokens) in analyzed)
+        {
             var postings = new Postings[tokens.Count];
             var missing = false;
             for (var i = 0; i < tokens.Count && !missing; i++)
             {
-                var found = context.Segment[field].Terms.Get(tokens[i].Term);
+                var found = segment[field].Terms.Get(tokens[i].Term);
                 missing = found is null;
                 postings[i] = found!;
             }
@@ -42,24 +65,19 @@ internal sealed class TextQuery : Query
                 parts.Add(new FieldTerms(field, postings, offsets));
             }
         }
-        if (parts.Count == 0)
-        {
-            return null;
-        }
-        var docFreq = DocumentFrequency(parts);
-        return docFreq == 0 ? null : new TextWeight(parts, Bm25F.Idf(docFreq, context.Segment.DocCount), context.Bm25);
+        return parts;
     }
 
     /// <summary>
-    /// Documents containing the word (or phrase) in any searched field: the n of the idf. For one
-    /// term in one field it is stored; otherwise one counting pass, so a phrase is weighted by how
-    /// rare the phrase is, not by the rarity of its words. A multi-segment index sums these per segment.
+    /// Live documents of one segment containing the word (or phrase) in any searched field: its
+    /// share of the n of the idf. One counting pass over the cursors, so a phrase is weighted by how
+    /// rare the phrase is, not by the rarity of its words.
     /// </summary>
-    internal static int DocumentFrequency(List<FieldTerms> parts)
+    internal static int DocumentFrequency(List<FieldTerms> parts, SegmentView view)
     {
-        if (parts is [{ Postings: [var single] }])
+        if (parts.Count == 0)
         {
-            return single.DocFrequency;
+            return 0;
         }
         var cursors = parts.Select(p => p.CreateCursor()).ToArray();
         var count = 0;
@@ -75,7 +93,7 @@ internal sealed class TextQuery : Query
             {
                 return count;
             }
-            count++;
+            count += view.IsLive(next) ? 1 : 0;
             doc = next;
         }
     }

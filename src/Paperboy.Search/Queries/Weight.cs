@@ -1,10 +1,13 @@
-using Paperboy.Search.Indexing;
 using Paperboy.Search.Scoring;
 
 namespace Paperboy.Search.Queries;
 
-/// <summary>A query with its statistics computed; makes a fresh scorer (cursor) per segment.</summary>
+/// <summary>
+/// A query with its statistics computed over the whole snapshot; makes a fresh scorer (cursor)
+/// per segment, over that segment's local doc ids. <paramref name="segment"/> is the segment's
+/// position in <see cref="SearchContext.Segments"/>.
+/// </summary>
 internal abstract class Weight
 {
-    public abstract Scorer? CreateScorer(Segment segment);
+    public abstract Scorer? CreateScorer(int segment);
 }

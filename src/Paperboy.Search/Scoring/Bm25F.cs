@@ -18,10 +18,11 @@ internal sealed class Bm25F
     private readonly double[] _averageLengths = new double[Fields.Count];
     private readonly int[][] _lengths = new int[Fields.Count][];
 
-    public Bm25F(SearchSettings settings, Segment segment)
+    /// <param name="collection">Where the average lengths come from: every live document of the snapshot.</param>
+    /// <param name="segment">Whose documents this instance scores: their own lengths.</param>
+    public Bm25F(SearchSettings settings, SegmentSet collection, Segment segment)
     {
         K1 = settings.K1;
-        DocCount = segment.DocCount;
         _weights[(int)Field.Title] = settings.TitleWeight;
         _weights[(int)Field.Abstract] = settings.AbstractWeight;
         _weights[(int)Field.Authors] = settings.AuthorsWeight;
@@ -30,13 +31,12 @@ internal sealed class Bm25F
         _b[(int)Field.Authors] = settings.AuthorsB;
         foreach (var field in Fields.All)
         {
-            _averageLengths[(int)field] = segment[field].AverageLength;
+            _averageLengths[(int)field] = collection.AverageLength(field);
             _lengths[(int)field] = segment[field].Lengths;
         }
     }
 
     public double K1 { get; }
-    public int DocCount { get; }
 
     /// <summary>
     /// The Robertson/Sparck Jones idf with 1 added inside the log, as Lucene's BM25Similarity does,

@@ -14,7 +14,7 @@ public class FeedbackTests
     {
         // d0 = heat heat flux (3 words), d1 = flux steel (2 words); scores 3 and 1, so P(d0) 0.75, P(d1) 0.25.
         // P(heat) = 0.75 * 2/3 = 0.5; P(flux) = 0.75 * 1/3 + 0.25 * 1/2 = 0.375; P(steel) = 0.25 * 1/2 = 0.125.
-        var segment = SegmentWriter.Write([Doc("d0", "Heat", "heat flux"), Doc("d1", "Flux", "steel")]);
+        var segment = SegmentSet.Of([(SegmentWriter.Write([Doc("d0", "Heat", "heat flux"), Doc("d1", "Flux", "steel")]), null, "s")]);
         ScoredDoc[] feedback = [new(0, 3.0), new(1, 1.0)];
 
         var all = RelevanceModel.Estimate(segment, feedback, terms: 3);
@@ -30,7 +30,7 @@ public class FeedbackTests
     [Fact]
     public void Relevance_model_breaks_ties_in_ordinal_order_and_is_empty_without_feedback()
     {
-        var segment = SegmentWriter.Write([Doc("d0", "Steel flux", "")]);
+        var segment = SegmentSet.Of([(SegmentWriter.Write([Doc("d0", "Steel flux", "")]), null, "s")]);
         Assert.Equal(["flux"], RelevanceModel.Estimate(segment, [new(0, 1.0)], terms: 1).Select(t => t.Term));
         Assert.Empty(RelevanceModel.Estimate(segment, [], terms: 10));
     }

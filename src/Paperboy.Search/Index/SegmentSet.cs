@@ -1,0 +1,139 @@
+using System.Collections.Concurrent;
+
+namespace Paperboy.Search.Indexing;
+
+/// <summary>
+/// The segments of one committed state of an index, and the collection statistics BM25F needs
+/// over all of them: live documents and the average field lengths of live documents. Statistics
+/// leave deleted documents out entirely (unlike Lucene, which counts them until a merge), so an
+/// index scores exactly as one segment built from its live documents would: the differential
+/// tests compare the two. Immutable; searches share it.
+/// </summary>
+internal sealed class SegmentSet
+{
+    private readonly int[] _bases;
+    private readonly double[] _averageLengths = new double[Fields.Count];
+    private readonly ConcurrentDictionary<(Field Field, string Term), int> _liveDocFrequencies = new();
+    private readonly ConcurrentDictionary<string, int> _proseDocFrequencies = new(StringComparer.Ordinal);
+
+    public SegmentSet(IReadOnlyList<SegmentView> segments)
+    {
+        Segments = segments;
+        _bases = [.. segments.Select(s => s.DocBase)];
+        MaxDoc = segments.Count == 0 ? 0 : segments[^1].DocBase + segments[^1].Segment.DocCount;
+        LiveDocCount = segments.Sum(s => s.LiveCount);
+        foreach (var field in Fields.All)
+        {
+            long total = 0;
+            foreach (var view in segments)
+            {
+                var lengths = view.Segment[field].Lengths;
+                for (var doc = 0; doc < lengths.Length; doc++)
+                {
+                    if (view.IsLive(doc))
+                    {
+                        total += lengths[doc];
+                    }
+                }
+            }
+            _averageLengths[(int)field] = LiveDocCount == 0 ? 0 : (double)total / LiveDocCount;
+        }
+    }
+
+    /// <summary>Laid out one after another from global id 0.</summary>
+    public static SegmentSet Of(IEnumerable<(Segment Segment, LiveDocs? Live, string Name)> segments)
+    {
+        var views = new List<SegmentView>();
+        var docBase = 0;
+        foreach (var (segment, live, name) in segments)
+        {
+            views.Add(new SegmentView(segment, live, docBase, name));
+            docBase += segment.DocCount;
+        }
+        return new SegmentSet(views);
+    }
+
+    public IReadOnlyList<SegmentView> Segments { get; }
+
+    /// <summary>One past the highest global id, deleted documents included.</summary>
+    public int MaxDoc { get; }
+
+    public int LiveDocCount { get; }
+
+    public double AverageLength(Field field) => _averageLengths[(int)field];
+
+    public SegmentView ViewOf(int doc) => Segments[OrdinalOf(doc)];
+
+    /// <summary>The position of the segment holding a global id: the last one starting at or before it (empty segments share a start with the next).</summary>
+    public int OrdinalOf(int doc)
+    {
+        int low = 0, high = _bases.Length - 1;
+        while (low < high)
+        {
+            var middle = (low + high + 1) / 2;
+            if (_bases[middle] <= doc)
+            {
+                low = middle;
+            }
+            else
+            {
+                high = middle - 1;
+            }
+        }
+        return low;
+    }
+
+    public string Key(int doc)
+    {
+        var view = ViewOf(doc);
+        return view.Segment.Key(doc - view.DocBase);
+    }
+
+    public SearchDocument Document(int doc)
+    {
+        var view = ViewOf(doc);
+        return view.Segment.Document(doc - view.DocBase);
+    }
+
+    public int Year(int doc)
+    {
+        var view = ViewOf(doc);
+        return view.Segment.Values.Years[doc - view.DocBase];
+    }
+
+    /// <summary>
+    /// Live documents holding the term in the field. A segment without deletions answers from its
+    /// dictionary; one with deletions costs a walk over the term's postings, once per snapshot.
+    /// </summary>
+    public int DocFrequency(Field field, string term) => _liveDocFrequencies.GetOrAdd((field, term), static (key, set) =>
+    {
+        var total = 0;
+        foreach (var view in set.Segments)
+        {
+            if (view.Segment[key.Field].Terms.Get(key.Term) is not { } postings)
+            {
+                continue;
+            }
+            if (view.Live is null)
+            {
+                total += postings.DocFrequency;
+                continue;
+            }
+            var cursor = new Scoring.PostingsCursor(postings);
+            for (var doc = cursor.NextDoc(); doc != Scoring.Scorer.NoMoreDocs; doc = cursor.NextDoc())
+            {
+                total += view.Live.IsLive(doc) ? 1 : 0;
+            }
+        }
+        return total;
+    }, this);
+
+    /// <summary>
+    /// How many live documents hold <paramref name="term"/> in the title or the abstract (the n of a
+    /// feedback word's idf), counted by <paramref name="count"/> on first use and then kept: the
+    /// snapshot never changes, and feedback words, the feedback documents' commonest words, have the
+    /// longest postings, so merging a title and an abstract list on every search cost more than the
+    /// rest of the search.
+    /// </summary>
+    public int ProseDocFrequency(string term, Func<string, int> count) => _proseDocFrequencies.GetOrAdd(term, count);
+}
