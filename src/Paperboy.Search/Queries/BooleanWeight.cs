@@ -46,6 +46,10 @@ internal sealed class BooleanWeight : Weight
         {
             scorer = Or(should);
         }
+        else if (_should.Count > 0)
+        {
+            return null; // the query's words occur in other segments, none in this one
+        }
         else
         {
             scorer = new AllDocsScorer(_context.Segments.Segments[segment].Segment.DocCount);

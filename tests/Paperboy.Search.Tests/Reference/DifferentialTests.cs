@@ -14,15 +14,22 @@ public class DifferentialTests
 
     private static readonly string[] Categories = ["cs.LG", "cs.CL", "cs.IR", "quant-ph"];
 
+    public static TheoryData<int, string> SeedsAndLayouts()
+    {
+        var data = new TheoryData<int, string>();
+        foreach (var layout in new[] { SegmentLayouts.One, SegmentLayouts.Many, SegmentLayouts.Deletions })
+        {
+            for (var seed = 1; seed <= 7; seed++)
+            {
+                data.Add(seed, layout);
+            }
+        }
+        return data;
+    }
+
     [Theory]
-    [InlineData(1)]
-    [InlineData(2)]
-    [InlineData(3)]
-    [InlineData(4)]
-    [InlineData(5)]
-    [InlineData(6)]
-    [InlineData(7)]
-    public void Engine_agrees_with_the_brute_force_reference_on_random_corpora_and_queries(int seed)
+    [MemberData(nameof(SeedsAndLayouts))]
+    public void Engine_agrees_with_the_brute_force_reference_on_random_corpora_and_queries(int seed, string layout)
     {
         var random = new Random(seed);
         var documents = Enumerable.Range(0, 150).Select(i => RandomDocument(random, i)).ToList();
@@ -39,7 +46,7 @@ public class DifferentialTests
             7 => SearchSettings.Default with { FeedbackRerankDepth = 12 },
             _ => SearchSettings.Default,
         };
-        var index = Docs.Index(settings, [.. documents]);
+        var index = SegmentLayouts.Build(layout, documents, settings, new Random(seed * 31));
         var reference = new BruteForceSearch(documents, settings);
 
         var queriesWithHits = 0;
@@ -83,7 +90,7 @@ public class DifferentialTests
         }
     }
 
-    private static SearchDocument RandomDocument(Random random, int i)
+    internal static SearchDocument RandomDocument(Random random, int i)
     {
         string Words(int min, int max) => string.Join(' ', Enumerable.Range(0, random.Next(min, max)).Select(_ => Vocabulary[random.Next(Vocabulary.Length)]));
         var authors = Enumerable.Range(0, random.Next(0, 4)).Select(_ => $"{Names[random.Next(Names.Length)]} {Names[random.Next(Names.Length)]}").ToArray();
