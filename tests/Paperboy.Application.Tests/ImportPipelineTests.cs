@@ -116,6 +116,8 @@ public sealed class ImportPipelineTests : IAsyncDisposable
         public IAsyncEnumerable<Paper> ScanAsync(CancellationToken cancellationToken) => inner.ScanAsync(cancellationToken);
         public Task<long> CountAsync(CancellationToken cancellationToken) => inner.CountAsync(cancellationToken);
         public Task<long> GetGenerationAsync(CancellationToken cancellationToken) => inner.GetGenerationAsync(cancellationToken);
+        public IAsyncEnumerable<Paper> ScanChangedSinceAsync(long generation, CancellationToken cancellationToken) => inner.ScanChangedSinceAsync(generation, cancellationToken);
+        public Task<IReadOnlyList<string>> ListRemovedSinceAsync(long generation, CancellationToken cancellationToken) => inner.ListRemovedSinceAsync(generation, cancellationToken);
         public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
 }

@@ -85,6 +85,28 @@ public sealed class BatchLookupTests
         Assert.StartsWith("2401.00004 3 " + PaperFingerprint.Of(Papers.Arxiv("2401.00004", "Versioned", version: 3)) + " | ", Assert.Single(rows), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Rows_claiming_each_others_arxiv_id_evict_each_other_the_same_way_on_both_paths()
+    {
+        // No source makes an id that is not the arXiv id; INSERT OR REPLACE would delete the holder silently.
+        var claimant = Papers.Arxiv("2401.00005", "Claimant") with { Id = "doc:5" };
+        List<Paper[]> batches =
+        [
+            [Papers.Arxiv("2401.00005", "Holder")],
+            [claimant, Papers.Arxiv("2401.00006", "Bystander")],
+            [Papers.Arxiv("2401.00005", "Holder", version: 2), claimant],
+        ];
+
+        var (batchSummaries, batchRows, batchGeneration) = await RunAsync(batches, batchLookups: true);
+        var (plainSummaries, plainRows, plainGeneration) = await RunAsync(batches, batchLookups: false);
+
+        Assert.Equal(plainSummaries, batchSummaries);
+        Assert.Equal(plainRows, batchRows);
+        Assert.Equal(plainGeneration, batchGeneration);
+        Assert.Equal(new UpsertSummary(2, 0, 0), batchSummaries[2]);
+        Assert.Equal(["2401.00006", "doc:5"], batchRows.Select(r => r[..r.IndexOf(' ', StringComparison.Ordinal)]));
+    }
+
     private static Paper[] RandomBatch(Random random)
     {
         var batch = new Paper[random.Next(1, 40)];

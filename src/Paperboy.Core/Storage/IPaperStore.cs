@@ -33,4 +33,22 @@ public interface IPaperStore : IAsyncDisposable
 
     /// <summary>A number that grows whenever stored papers change, so derived data (the search index) knows to refresh.</summary>
     Task<long> GetGenerationAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Streams the papers inserted or changed after <paramref name="generation"/>, each once, in the order
+    /// they last changed (generation, then canonical id). It exists so a persistent index catches up from
+    /// the generation it last indexed instead of rescanning every paper: read <see cref="GetGenerationAsync"/>
+    /// first, apply this and <see cref="ListRemovedSinceAsync"/>, then record the generation read. A batch
+    /// committing meanwhile is seen again next time, which is harmless because applying a paper is idempotent.
+    /// An upsert that changes nothing never makes a paper appear here.
+    /// </summary>
+    IAsyncEnumerable<Paper> ScanChangedSinceAsync(long generation, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The ids removed after <paramref name="generation"/> (such as a title-only paper merged into its arXiv record)
+    /// that are not stored now: the documents a catching-up index must delete. An id stored again after its
+    /// removal is listed by <see cref="ScanChangedSinceAsync"/> instead, so the two never share an id and
+    /// can be applied in either order.
+    /// </summary>
+    Task<IReadOnlyList<string>> ListRemovedSinceAsync(long generation, CancellationToken cancellationToken);
 }

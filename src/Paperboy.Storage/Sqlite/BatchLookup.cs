@@ -19,7 +19,6 @@ internal sealed class BatchLookup
     private readonly HashSet<string> _touchedIds = new(StringComparer.Ordinal);
     private readonly HashSet<string> _keysWithTitleOnlyRow;
     private readonly HashSet<string> _keysWithArxivRow;
-    private bool _stale;
 
     private BatchLookup(
         Dictionary<string, (Paper, string)> rows, HashSet<string> loadedIds,
@@ -72,7 +71,7 @@ internal sealed class BatchLookup
     /// </summary>
     public bool TryGetById(string id, out (Paper Paper, string Hash)? row)
     {
-        if (_stale || !_loadedIds.Contains(id) || _touchedIds.Contains(id))
+        if (!_loadedIds.Contains(id) || _touchedIds.Contains(id))
         {
             row = null;
             return false;
@@ -89,16 +88,16 @@ internal sealed class BatchLookup
     public void Wrote(Paper paper, string? titleKey)
     {
         _touchedIds.Add(paper.Id);
-        // INSERT OR REPLACE also deletes a row holding the same arxiv_id under another id, which we cannot
-        // name here; arXiv records have id == arxiv_id, so this only happens to unusual callers.
-        _stale |= paper.ArxivId is not null && paper.ArxivId != paper.Id;
         if (titleKey is not null)
         {
             (paper.ArxivId is null ? _keysWithTitleOnlyRow : _keysWithArxivRow).Add(titleKey);
         }
     }
 
-    /// <summary>Records a row the batch deleted. Its title key stays listed: a key listed in vain only costs a query.</summary>
+    /// <summary>
+    /// Records a row the batch deleted: a title-only row an arXiv record took over, or a row that held an
+    /// arXiv id another row now claims. Its title key stays listed: a key listed in vain only costs a query.
+    /// </summary>
     public void Deleted(string id) => _touchedIds.Add(id);
 
     private static async Task<HashSet<string>> KeysAsync(

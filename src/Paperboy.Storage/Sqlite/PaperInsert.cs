@@ -9,7 +9,7 @@ namespace Paperboy.Storage.Sqlite;
 /// Microsoft.Data.Sqlite looks every parameter up by name and allocates a UTF-8 copy of every value
 /// on every execution (about 5 KB a paper); here each value is encoded into one reused buffer.
 /// The bytes stored are the same: both encode with <see cref="Encoding.UTF8"/> (lone surrogates become
-/// U+FFFD). <see cref="PaperRows.Bind(SqliteCommand, Core.Papers.Paper, string?, string, DateTimeOffset)"/>
+/// U+FFFD). <see cref="PaperRows.Bind(SqliteCommand, Core.Papers.Paper, string?, string, DateTimeOffset, long)"/>
 /// is the plain version the tests compare it with.
 /// </summary>
 internal sealed class PaperInsert : IDisposable

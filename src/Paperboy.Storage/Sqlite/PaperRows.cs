@@ -12,15 +12,15 @@ internal static class PaperRows
     public const string Columns =
         "id, arxiv_id, title_key, title, title_raw, abstract, abstract_raw, authors, categories, versions, latest_version, " +
         "published, updated, first_seen, doi, journal_ref, comments, code_links, withdrawn, field_sources, content_hash, changed_at, " +
-        "upvotes, comments_count, trending_date, submitted_by, keywords, engagement_reported_at";
+        "upvotes, comments_count, trending_date, submitted_by, keywords, engagement_reported_at, changed_generation";
 
     public const string Parameters =
         "$id, $arxiv_id, $title_key, $title, $title_raw, $abstract, $abstract_raw, $authors, $categories, $versions, $latest_version, " +
         "$published, $updated, $first_seen, $doi, $journal_ref, $comments, $code_links, $withdrawn, $field_sources, $content_hash, $changed_at, " +
-        "$upvotes, $comments_count, $trending_date, $submitted_by, $keywords, $engagement_reported_at";
+        "$upvotes, $comments_count, $trending_date, $submitted_by, $keywords, $engagement_reported_at, $changed_generation";
 
     /// <summary>The number of columns in <see cref="Columns"/>.</summary>
-    public const int ColumnCount = 28;
+    public const int ColumnCount = 29;
 
     /// <summary>Adds one parameter per column, in <see cref="Columns"/> order, for <see cref="Bind"/> to fill.</summary>
     public static void AddParameters(SqliteCommand command)
@@ -36,10 +36,10 @@ internal static class PaperRows
     /// Sets the parameters <see cref="AddParameters"/> made: the plain way to bind a row, kept as the
     /// reference for <see cref="PaperInsert"/>, which binds the same values by position.
     /// </summary>
-    public static void Bind(SqliteCommand command, Paper paper, string? titleKey, string contentHash, DateTimeOffset now)
+    public static void Bind(SqliteCommand command, Paper paper, string? titleKey, string contentHash, DateTimeOffset now, long generation)
     {
         var values = new object?[ColumnCount];
-        Values(paper, titleKey, contentHash, now, values);
+        Values(paper, titleKey, contentHash, now, generation, values);
         for (var i = 0; i < values.Length; i++)
         {
             command.Parameters[i].Value = values[i] ?? DBNull.Value;
@@ -48,7 +48,8 @@ internal static class PaperRows
 
     /// <summary>A paper's column values in <see cref="Columns"/> order: strings, ints, or null for SQL NULL.</summary>
     /// <param name="titleKey">TitleKey.TryIdFor(paper.Title), which the caller has already computed.</param>
-    public static void Values(Paper paper, string? titleKey, string contentHash, DateTimeOffset now, Span<object?> values)
+    /// <param name="generation">The store generation the writing batch commits as: the row's change-feed stamp.</param>
+    public static void Values(Paper paper, string? titleKey, string contentHash, DateTimeOffset now, long generation, Span<object?> values)
     {
         var e = paper.Engagement;
         values[0] = paper.Id;
@@ -79,6 +80,7 @@ internal static class PaperRows
         values[25] = e?.SubmittedBy;
         values[26] = e is null ? null : JsonSerializer.Serialize(e.Keywords, StorageJson.Default.IReadOnlyListString);
         values[27] = Date(e?.ReportedAt);
+        values[28] = generation;
     }
 
     /// <summary>Reads a row selected with <see cref="Columns"/> in that order.</summary>

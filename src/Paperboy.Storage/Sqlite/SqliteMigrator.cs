@@ -11,14 +11,18 @@ internal static class SqliteMigrator
 {
     private const string ResourcePrefix = "Paperboy.Storage.Sqlite.Migrations.";
 
-    public static async Task<int> MigrateAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    public static Task<int> MigrateAsync(SqliteConnection connection, CancellationToken cancellationToken) =>
+        MigrateAsync(connection, int.MaxValue, cancellationToken);
+
+    /// <param name="lastVersion">The newest migration to apply: tests build a database as an older release left it.</param>
+    public static async Task<int> MigrateAsync(SqliteConnection connection, int lastVersion, CancellationToken cancellationToken)
     {
         await ExecuteAsync(connection, null,
             "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL) STRICT;",
             cancellationToken);
 
         int current = await CurrentVersionAsync(connection, cancellationToken);
-        foreach (var (version, name, sql) in Migrations().Where(m => m.Version > current))
+        foreach (var (version, name, sql) in Migrations().Where(m => m.Version > current && m.Version <= lastVersion))
         {
             await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
             try

@@ -103,8 +103,10 @@ public sealed partial class SqlitePaperStore : IPaperStore
             await bulk.ExecuteNonQueryAsync(cancellationToken);
         }
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        // Read inside the write transaction, so no other batch can commit as the same generation.
+        long generation = await ScalarAsync(connection, transaction, GenerationSql, cancellationToken) + 1;
         var lookup = BatchLookups ? await BatchLookup.LoadAsync(connection, transaction, keyed, cancellationToken) : null;
-        await using var writer = new SqlitePaperWriter(connection, transaction, lookup);
+        await using var writer = new SqlitePaperWriter(connection, transaction, generation, lookup);
         var summary = UpsertSummary.Empty;
         foreach (var (paper, titleKey) in keyed)
         {
@@ -112,7 +114,7 @@ public sealed partial class SqlitePaperStore : IPaperStore
         }
         if (summary.Added + summary.Updated > 0)
         {
-            await writer.BumpGenerationAsync(cancellationToken);
+            await writer.AdvanceGenerationAsync(cancellationToken);
         }
         await transaction.CommitAsync(cancellationToken);
         return summary;
@@ -184,7 +186,7 @@ public sealed partial class SqlitePaperStore : IPaperStore
         ScalarAsync("SELECT COUNT(*) FROM papers;", cancellationToken);
 
     public Task<long> GetGenerationAsync(CancellationToken cancellationToken) =>
-        ScalarAsync("SELECT generation FROM store_generation WHERE singleton = 1;", cancellationToken);
+        ScalarAsync(GenerationSql, cancellationToken);
 
     public ValueTask DisposeAsync()
     {
@@ -193,10 +195,18 @@ public sealed partial class SqlitePaperStore : IPaperStore
         return ValueTask.CompletedTask;
     }
 
+    private const string GenerationSql = "SELECT generation FROM store_generation WHERE singleton = 1;";
+
     private async Task<long> ScalarAsync(string sql, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
+        return await ScalarAsync(connection, null, sql, cancellationToken);
+    }
+
+    private static async Task<long> ScalarAsync(SqliteConnection connection, SqliteTransaction? transaction, string sql, CancellationToken cancellationToken)
+    {
         await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
         command.CommandText = sql;
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
     }

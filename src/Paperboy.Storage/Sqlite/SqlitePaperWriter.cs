@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Paperboy.Core.Ids;
 using Paperboy.Core.Papers;
@@ -11,6 +12,8 @@ namespace Paperboy.Storage.Sqlite;
 /// With a <see cref="BatchLookup"/> most lookups are answered from rows read for the whole batch and
 /// rows are written through <see cref="PaperInsert"/>; without one every paper is looked up by its own
 /// queries and bound through ADO.NET parameters, the plain reference the tests compare with.
+/// Both paths stamp every row they write with the batch's generation and record every id they delete
+/// in removed_papers, which is what the change feed reads (docs/STORE.md).
 /// </summary>
 internal sealed class SqlitePaperWriter : IAsyncDisposable
 {
@@ -20,12 +23,23 @@ internal sealed class SqlitePaperWriter : IAsyncDisposable
     private readonly PaperInsert? _bulkInsert;
     private readonly object?[] _values = new object?[PaperRows.ColumnCount];
     private readonly SqliteCommand _delete;
-    private readonly SqliteCommand _bumpGeneration;
+    private readonly SqliteCommand _anyForeignArxivId;
+    private readonly SqliteCommand _evictArxivHolder;
+    private readonly SqliteCommand _recordRemoval;
+    private readonly SqliteCommand _forgetStoredAgain;
+    private readonly SqliteCommand _advanceGeneration;
     private readonly BatchLookup? _lookup;
+    private readonly long _generation;
+    private bool? _mayHoldForeignArxivIds;
 
-    public SqlitePaperWriter(SqliteConnection connection, SqliteTransaction transaction, BatchLookup? lookup = null)
+    /// <param name="generation">
+    /// The generation the batch commits as (the stored one plus one): every row it writes or removes
+    /// is stamped with it, and <see cref="AdvanceGenerationAsync"/> makes it the store's.
+    /// </param>
+    public SqlitePaperWriter(SqliteConnection connection, SqliteTransaction transaction, long generation, BatchLookup? lookup = null)
     {
         _lookup = lookup;
+        _generation = generation;
         _findById = Prepare(connection, transaction, $"SELECT {PaperRows.Columns} FROM papers WHERE id = $id;", "$id");
         // A title-only paper and its arXiv record share the title key; arXiv records sort first.
         _findByTitleKey = Prepare(connection, transaction,
@@ -34,7 +48,22 @@ internal sealed class SqlitePaperWriter : IAsyncDisposable
         PaperRows.AddParameters(_insert);
         _bulkInsert = lookup is null ? null : new PaperInsert(connection);
         _delete = Prepare(connection, transaction, "DELETE FROM papers WHERE id = $id;", "$id");
-        _bumpGeneration = Prepare(connection, transaction, "UPDATE store_generation SET generation = generation + 1 WHERE singleton = 1;");
+        // Answered from the partial index papers_with_foreign_arxiv_id, which is normally empty.
+        _anyForeignArxivId = Prepare(connection, transaction, "SELECT EXISTS (SELECT 1 FROM papers WHERE arxiv_id <> id);");
+        _evictArxivHolder = Prepare(connection, transaction,
+            "DELETE FROM papers WHERE arxiv_id = $arxiv_id AND id <> $id RETURNING id;", "$arxiv_id", "$id");
+        _recordRemoval = Prepare(connection, transaction,
+            "INSERT INTO removed_papers (id, removed_generation) VALUES ($id, $generation) " +
+            "ON CONFLICT (id) DO UPDATE SET removed_generation = excluded.removed_generation;", "$id", "$generation");
+        // One statement per batch, not one per row: it probes removed_papers only for the rows this batch stamped.
+        _forgetStoredAgain = Prepare(connection, transaction,
+            "DELETE FROM removed_papers WHERE id IN (SELECT id FROM papers WHERE changed_generation = $generation);", "$generation");
+        _advanceGeneration = Prepare(connection, transaction,
+            "UPDATE store_generation SET generation = $generation WHERE singleton = 1;", "$generation");
+        foreach (var command in new[] { _recordRemoval, _forgetStoredAgain, _advanceGeneration })
+        {
+            command.Parameters["$generation"].Value = generation;
+        }
     }
 
     /// <param name="titleKey">TitleKey.TryIdFor(incoming.Title), computed once by the caller.</param>
@@ -59,17 +88,26 @@ internal sealed class SqlitePaperWriter : IAsyncDisposable
         {
             _delete.Parameters[0].Value = stored.Id;
             await _delete.ExecuteNonQueryAsync(cancellationToken);
-            _lookup?.Deleted(stored.Id);
+            await RecordRemovalAsync(stored.Id, cancellationToken);
         }
         await WriteAsync(merged, ReferenceEquals(merged.Title, incoming.Title) ? titleKey : TitleKey.TryIdFor(merged.Title), now, cancellationToken);
         return new UpsertSummary(0, 1, 0);
     }
 
-    public Task BumpGenerationAsync(CancellationToken cancellationToken) => _bumpGeneration.ExecuteNonQueryAsync(cancellationToken);
+    /// <summary>
+    /// Makes the batch's generation the store's; called once, and only when the batch changed a paper.
+    /// An id the batch removed and then stored again, or stored again after an earlier batch removed it,
+    /// stops being listed as removed: it is in papers, stamped as changed (docs/STORE.md, change feed).
+    /// </summary>
+    public async Task AdvanceGenerationAsync(CancellationToken cancellationToken)
+    {
+        await _forgetStoredAgain.ExecuteNonQueryAsync(cancellationToken);
+        await _advanceGeneration.ExecuteNonQueryAsync(cancellationToken);
+    }
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var command in new[] { _findById, _findByTitleKey, _insert, _delete, _bumpGeneration })
+        foreach (var command in new[] { _findById, _findByTitleKey, _insert, _delete, _anyForeignArxivId, _evictArxivHolder, _recordRemoval, _forgetStoredAgain, _advanceGeneration })
         {
             await command.DisposeAsync();
         }
@@ -114,18 +152,70 @@ internal sealed class SqlitePaperWriter : IAsyncDisposable
 
     private async Task WriteAsync(Paper paper, string? titleKey, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        if (paper.ArxivId is not null && await MayClaimAnotherRowsArxivIdAsync(paper, cancellationToken))
+        {
+            await EvictArxivHolderAsync(paper, cancellationToken);
+        }
         if (_bulkInsert is not null)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            PaperRows.Values(paper, titleKey, PaperFingerprint.Of(paper), now, _values);
+            PaperRows.Values(paper, titleKey, PaperFingerprint.Of(paper), now, _generation, _values);
             _bulkInsert.Execute(_values);
         }
         else
         {
-            PaperRows.Bind(_insert, paper, titleKey, PaperFingerprint.Of(paper), now);
+            PaperRows.Bind(_insert, paper, titleKey, PaperFingerprint.Of(paper), now, _generation);
             await _insert.ExecuteNonQueryAsync(cancellationToken);
         }
         _lookup?.Wrote(paper, titleKey);
+    }
+
+    /// <summary>
+    /// Whether another row may hold this paper's arXiv id. Two rows can share an arXiv id only if one of
+    /// them has an id that is not its arXiv id, which no source makes (docs/STORE.md, Ids): so this is
+    /// answered once a batch from a normally empty index, and the per-row check runs only where such a
+    /// row exists or this paper is one. Written papers were looked up by id first, so a row with this
+    /// paper's id is never the one in question.
+    /// </summary>
+    private async ValueTask<bool> MayClaimAnotherRowsArxivIdAsync(Paper paper, CancellationToken cancellationToken)
+    {
+        if (paper.ArxivId != paper.Id)
+        {
+            _mayHoldForeignArxivIds = true;
+            return true;
+        }
+        _mayHoldForeignArxivIds ??= Convert.ToInt64(await _anyForeignArxivId.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) != 0;
+        return _mayHoldForeignArxivIds.Value;
+    }
+
+    /// <summary>
+    /// Deletes the row that holds this paper's arXiv id under another id, and records its removal.
+    /// INSERT OR REPLACE would delete it anyway (arxiv_id is UNIQUE), but silently, and the change feed
+    /// must name it.
+    /// </summary>
+    private async Task EvictArxivHolderAsync(Paper paper, CancellationToken cancellationToken)
+    {
+        _evictArxivHolder.Parameters[0].Value = paper.ArxivId;
+        _evictArxivHolder.Parameters[1].Value = paper.Id;
+        var evicted = new List<string>(1);
+        await using (var reader = await _evictArxivHolder.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                evicted.Add(reader.GetString(0));
+            }
+        }
+        foreach (var id in evicted)
+        {
+            await RecordRemovalAsync(id, cancellationToken);
+        }
+    }
+
+    private async Task RecordRemovalAsync(string id, CancellationToken cancellationToken)
+    {
+        _recordRemoval.Parameters[0].Value = id;
+        await _recordRemoval.ExecuteNonQueryAsync(cancellationToken);
+        _lookup?.Deleted(id);
     }
 
     // Parameters are made once and only their values change, so each statement is compiled once per batch.
