@@ -124,7 +124,7 @@ public sealed class SearchBadInputTests(PaperboyWebFactory factory) : IClassFixt
         string body = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("no deeper than 10,000", body, StringComparison.Ordinal);
+        Assert.Contains("past the last", body, StringComparison.Ordinal);
     }
 
     private async Task<JsonElement> GetProblemAsync(string url)
