@@ -22,7 +22,7 @@ public sealed class ParsedQuery
         HighlightTerms = CollectHighlightTerms(clauses);
     }
 
-    /// <summary>The query as typed (after truncation to the configured maximum length).</summary>
+    /// <summary>The query as typed, cut to the configured maximum length, lone surrogates replaced by spaces.</summary>
     public string Text { get; }
 
     /// <summary>Words and phrases the results should contain, as typed (excluded ones left out).</summary>

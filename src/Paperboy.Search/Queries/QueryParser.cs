@@ -32,7 +32,31 @@ internal static class QueryParser
             }
             text = text[..cut];
         }
+        text = ReplaceLoneSurrogates(text);
         return Build(text, ApplyOperators(Lex(text)), settings);
+    }
+
+    // Half a surrogate pair is not text anyone typed (only a broken client, or a program cutting a
+    // string between the halves of a pair, sends one); as a separator it cannot glue two words
+    // together, and the canonical form stays well-formed UTF-16, which a JSON writer would refuse.
+    private static string ReplaceLoneSurrogates(string text)
+    {
+        char[]? copy = null;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (!char.IsSurrogate(text[i]))
+            {
+                continue;
+            }
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+                continue;
+            }
+            copy ??= text.ToCharArray();
+            copy[i] = ' ';
+        }
+        return copy is null ? text : new string(copy);
     }
 
     private static List<Item> Lex(string text)
@@ -54,15 +78,16 @@ internal static class QueryParser
                 i++;
             }
             string? field = null;
-            var j = i;
-            while (j < text.Length && char.IsAsciiLetter(text[j]))
-            {
-                j++;
-            }
-            if (j > i && j < text.Length && text[j] == ':' && CanonicalField(text[i..j]) is { } known)
+            if (FieldPrefixAt(text, i) is ({ } known, var afterPrefix))
             {
                 field = known;
-                i = j + 1;
+                i = afterPrefix;
+                // "title:title:x" or "title:abs:x": a second field name right after the first is a
+                // slip (or a paste), not text to search; the first name counts, the others are dropped.
+                while (FieldPrefixAt(text, i) is ({ }, var next))
+                {
+                    i = next;
+                }
             }
             string value;
             var quoted = false;
@@ -80,7 +105,7 @@ internal static class QueryParser
             }
             else
             {
-                j = i;
+                var j = i;
                 while (j < text.Length && !IsSeparator(text[j]) && text[j] != '"')
                 {
                     j++;
@@ -176,7 +201,13 @@ internal static class QueryParser
                 if (seen.Add(negated + "cat:" + category))
                 {
                     (occur == Occur.MustNot ? filters.ExcludedCategories : filters.Categories).Add(category);
-                    display.Add($"{negated}cat:{category}");
+                    // No category has a space or starts with a field name, so cat:"a b" and
+                    // cat:"title:x" match nothing; quoted, their canonical form still reads back as
+                    // the same filter rather than a filter and a word, or another filter.
+                    var shown = category.Contains(' ', StringComparison.Ordinal) || FieldPrefixAt(category, 0).Field is not null
+                        ? $"\"{category}\""
+                        : category;
+                    display.Add($"{negated}cat:{shown}");
                 }
                 continue;
             }
@@ -201,7 +232,24 @@ internal static class QueryParser
         ? Fields.AnalyzerFor(field).Analyze(clause.Text).Count > 0
         : Analysis.Analyzer.English.Analyze(clause.Text).Count > 0;
 
-    private static bool IsSeparator(char c) => char.IsWhiteSpace(c) || char.IsControl(c);
+    /// <summary>A known field name and its colon at <paramref name="i"/>, and where the value starts.</summary>
+    private static (string? Field, int ValueStart) FieldPrefixAt(string text, int i)
+    {
+        var j = i;
+        while (j < text.Length && char.IsAsciiLetter(text[j]))
+        {
+            j++;
+        }
+        return j > i && j < text.Length && text[j] == ':' && CanonicalField(text[i..j]) is { } known
+            ? (known, j + 1)
+            : (null, i);
+    }
+
+    // U+200B ZERO WIDTH SPACE exists to mark a word boundary (UAX #29 keeps it out of the Format
+    // class for that reason), so it separates query words like a space; the joiners U+200C and
+    // U+200D do not, since some scripts and emoji need them inside a word. U+FFFD is what a decoder
+    // leaves for broken bytes, so it separates like the lone surrogates it often stands for.
+    private static bool IsSeparator(char c) => char.IsWhiteSpace(c) || char.IsControl(c) || c is '\u200B' or '\uFFFD';
 
     private static string CollapseWhitespace(string value)
     {

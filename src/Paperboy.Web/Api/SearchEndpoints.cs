@@ -6,20 +6,21 @@ namespace Paperboy.Web.Api;
 
 public static class SearchEndpoints
 {
-    public const int MaxLimit = 100;
-
     public static void MapSearchEndpoints(this RouteGroupBuilder api) =>
         api.MapGet("/search", SearchAsync);
 
-    /// <summary>GET /api/search?q=&amp;limit=&amp;offset=: ranked papers with highlights.</summary>
+    /// <summary>
+    /// GET /api/search?q=&amp;limit=&amp;offset=: ranked papers with highlights. Paging arrives as
+    /// text (<see cref="SearchPaging"/>) so that a bad value is a problem that names it. Any query
+    /// text within the length limit is answered: the parser reads garbage as well as it can.
+    /// </summary>
     private static async Task<Results<Ok<SearchResource>, ProblemHttpResult>> SearchAsync(
-        string? q, int? limit, int? offset, PaperSearchService search, CancellationToken cancellationToken)
+        string? q, string? limit, string? offset, PaperSearchService search, CancellationToken cancellationToken)
     {
-        int take = limit ?? 10;
-        int skip = offset ?? 0;
-        if (take is < 1 or > MaxLimit || skip < 0)
+        var (take, skip, problem) = SearchPaging.Read(limit, offset);
+        if (problem is not null)
         {
-            return TypedResults.Problem($"limit must be 1 to {MaxLimit} and offset 0 or more", statusCode: StatusCodes.Status400BadRequest);
+            return TypedResults.Problem(problem, statusCode: StatusCodes.Status400BadRequest);
         }
         if ((q ?? "").Length > PaperSearchService.MaxQueryLength)
         {
