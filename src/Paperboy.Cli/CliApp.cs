@@ -26,6 +26,7 @@ public static class CliApp
         root.Subcommands.Add(SyncCommand.Create(context));
         root.Subcommands.Add(AddCommand.Create(context));
         root.Subcommands.Add(GenCommand.Create());
+        root.Subcommands.Add(ReindexCommand.Create(context));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
@@ -51,7 +52,8 @@ public static class CliApp
             await Console.Error.WriteLineAsync("paperboy: cancelled");
             return ExitCodes.Failed;
         }
-        catch (Exception e) when (e is IOException or InvalidOperationException or InvalidDataException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
+        catch (Exception e) when (e is IOException or InvalidOperationException or InvalidDataException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException
+            or Paperboy.Search.Storage.CorruptIndexException or Paperboy.Search.Storage.IndexLockedException)
         {
             // Expected failures of the environment (a locked or unreadable file, a bad setting): the
             // message says what and where; the stack trace only helps a developer.

@@ -72,6 +72,9 @@ public sealed record SearchSettings
     /// <summary>Words in an abstract snippet; abstracts up to <see cref="SnippetWords"/> + 5 words are shown whole.</summary>
     public int SnippetWords { get; init; } = 35;
 
+    /// <summary>Categories listed in facet counts, most frequent first.</summary>
+    public int MaxFacetCategories { get; init; } = 20;
+
     /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> naming the first invalid setting.</summary>
     public void Validate()
     {
@@ -94,6 +97,7 @@ public sealed record SearchSettings
         RequireAtLeast(MaxQueryLength, 1, nameof(MaxQueryLength));
         RequireAtLeast(MaxClauses, 1, nameof(MaxClauses));
         RequireAtLeast(SnippetWords, 1, nameof(SnippetWords));
+        RequireAtLeast(MaxFacetCategories, 1, nameof(MaxFacetCategories));
     }
 
     private static void RequireAtLeast(double value, double min, string name)

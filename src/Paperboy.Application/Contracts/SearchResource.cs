@@ -3,14 +3,24 @@ using Paperboy.Search;
 
 namespace Paperboy.Application.Contracts;
 
-/// <summary>A page of search results as the JSON API and `paperboy search --json` give it.</summary>
-public sealed record SearchResource(string Query, int Total, int Offset, IReadOnlyList<SearchHitResource> Hits)
+/// <summary>
+/// A page of search results as the JSON API and `paperboy search --json` give it. Sort is
+/// "relevance", "newest" or "upvotes"; facets are null unless asked for.
+/// </summary>
+public sealed record SearchResource(string Query, int Total, int Offset, string Sort, IReadOnlyList<SearchHitResource> Hits, FacetsResource? Facets)
 {
     public static SearchResource From(PaperSearchResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        return new SearchResource(result.Query, result.TotalMatches, result.Offset, result.Hits.Select(SearchHitResource.From).ToList());
+        return new SearchResource(result.Query, result.TotalMatches, result.Offset, SearchSortNames.Name(result.Sort),
+            result.Hits.Select(SearchHitResource.From).ToList(), result.Facets is { } facets ? FacetsResource.From(facets) : null);
     }
+}
+
+/// <summary>Match counts per category and per year over the whole result set.</summary>
+public sealed record FacetsResource(IReadOnlyList<FacetValue> Categories, IReadOnlyList<FacetValue> Years)
+{
+    public static FacetsResource From(FacetCounts counts) => new(counts.Categories, counts.Years);
 }
 
 /// <summary>

@@ -50,7 +50,7 @@ public sealed class EvaluationService(PaperSearchService search, SearchSettings 
                 await store.UpsertAsync(chunk, cancellationToken);
             }
             var logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<PaperSearchService>();
-            var collectionSearch = new PaperSearchService(store, settings, logger);
+            using var collectionSearch = new PaperSearchService(store, settings, new PaperboyOptions { DataDirectory = temp }, logger);
 
             var perQuery = new List<CollectionScores>();
             foreach (var (queryId, text) in collection.Queries)

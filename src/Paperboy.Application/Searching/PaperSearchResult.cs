@@ -1,4 +1,13 @@
+using Paperboy.Search;
+
 namespace Paperboy.Application.Searching;
 
-/// <summary>One page of search results: the hits asked for and how many papers matched in all.</summary>
-public sealed record PaperSearchResult(string Query, int TotalMatches, int Offset, IReadOnlyList<PaperHit> Hits);
+/// <summary>
+/// One page of search results: the hits asked for, how many papers matched in all, and, when asked
+/// for, how the matches spread over categories and years.
+/// </summary>
+public sealed record PaperSearchResult(string Query, int TotalMatches, int Offset, IReadOnlyList<PaperHit> Hits)
+{
+    public SearchSort Sort { get; init; } = SearchSort.Relevance;
+    public FacetCounts? Facets { get; init; }
+}

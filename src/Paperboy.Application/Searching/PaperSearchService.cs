@@ -2,23 +2,49 @@ using Microsoft.Extensions.Logging;
 using Paperboy.Core.Papers;
 using Paperboy.Core.Storage;
 using Paperboy.Search;
+using Paperboy.Search.Storage;
 
 namespace Paperboy.Application.Searching;
 
 /// <summary>
-/// Keyword search over the stored papers. The index is derived data: it is built from the store
-/// when first needed and rebuilt whenever the store's generation moves (an import, from this
-/// process or another one), so a search never answers from a stale snapshot for long.
+/// Keyword search over the stored papers, through the persistent index in the data directory
+/// (<c>index/</c>). The index is derived data: it records the store generation it reflects, and
+/// whenever the store has moved on (an import, from this process or another one) it catches up
+/// from the store's change feed before answering, committing the changed papers in one step. One
+/// process writes the index; another that finds it locked searches the last commit read-only.
+/// A damaged index is reported in the log and rebuilt from the store.
 /// </summary>
-public sealed partial class PaperSearchService(IPaperStore store, SearchSettings settings, ILogger<PaperSearchService> logger)
+public sealed partial class PaperSearchService : IDisposable
 {
     /// <summary>Longer queries are refused: they are never typed by people and only cost time.</summary>
     public const int MaxQueryLength = 1000;
 
-    private readonly SemaphoreSlim _rebuild = new(1, 1);
+    /// <summary>The commit data key holding the store generation an index commit reflects.</summary>
+    public const string StoreGenerationKey = "store_generation";
+
+    private readonly IPaperStore _store;
+    private readonly SearchSettings _settings;
+    private readonly ILogger<PaperSearchService> _logger;
+    private readonly SemaphoreSlim _refresh = new(1, 1);
+    private SearchIndexWriter? _writer;
+    private bool _readOnly;
     private volatile IndexSnapshot? _snapshot;
 
-    public async Task<PaperSearchResult> SearchAsync(string query, int limit, int offset, CancellationToken cancellationToken)
+    public PaperSearchService(IPaperStore store, SearchSettings settings, PaperboyOptions options, ILogger<PaperSearchService> logger)
+    {
+        _store = store;
+        _settings = settings;
+        _logger = logger;
+        IndexDirectory = Path.Combine(options.DataDirectory, "index");
+    }
+
+    public string IndexDirectory { get; }
+
+    public Task<PaperSearchResult> SearchAsync(string query, int limit, int offset, CancellationToken cancellationToken) =>
+        SearchAsync(query, limit, offset, SearchSort.Relevance, facets: false, cancellationToken);
+
+    /// <summary>A page of papers in the given order, with facet counts over every match when <paramref name="facets"/> is set.</summary>
+    public async Task<PaperSearchResult> SearchAsync(string query, int limit, int offset, SearchSort sort, bool facets, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
@@ -29,17 +55,17 @@ public sealed partial class PaperSearchService(IPaperStore store, SearchSettings
         }
 
         var index = await CurrentIndexAsync(cancellationToken);
-        var results = index.Search(query, limit, offset);
-        var papers = await store.GetManyAsync(results.Hits.Select(h => h.Key).ToList(), cancellationToken);
+        var results = index.Search(new SearchRequest(query) { Limit = limit, Offset = offset, Sort = sort, Facets = facets });
+        var papers = await _store.GetManyAsync(results.Hits.Select(h => h.Key).ToList(), cancellationToken);
         var byId = papers.ToDictionary(p => p.Id, StringComparer.Ordinal);
         var hits = results.Hits
             .Where(h => byId.ContainsKey(h.Key))
             .Select(h => new PaperHit(byId[h.Key], h.Score, h.Title, h.Abstract))
             .ToList();
-        return new PaperSearchResult(query, results.TotalMatches, offset, hits);
+        return new PaperSearchResult(query, results.TotalMatches, offset, hits) { Sort = sort, Facets = results.Facets };
     }
 
-    /// <summary>The ids of the best matches only, without loading papers: for evaluation at depth.</summary>
+    /// <summary>The ids of the best matches only, without loading papers: for evaluation at depth and benchmarks.</summary>
     public async Task<IReadOnlyList<string>> RankAsync(string query, int limit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
@@ -47,45 +73,179 @@ public sealed partial class PaperSearchService(IPaperStore store, SearchSettings
         return index.Search(query, limit, highlight: false).Hits.Select(h => h.Key).ToList();
     }
 
-    private async Task<SearchIndex> CurrentIndexAsync(CancellationToken cancellationToken)
-    {
-        long generation = await store.GetGenerationAsync(cancellationToken);
-        var snapshot = _snapshot;
-        if (snapshot is not null && snapshot.Generation == generation)
-        {
-            return snapshot.Index;
-        }
+    /// <summary>The index as of the store's current generation (caught up first if need be).</summary>
+    public Task<SearchIndex> GetIndexAsync(CancellationToken cancellationToken) => CurrentIndexAsync(cancellationToken);
 
-        await _rebuild.WaitAsync(cancellationToken);
+    /// <summary>
+    /// Rebuilds the index from every stored paper and commits it in one step, replacing the old one
+    /// only then (a crash meanwhile leaves the old index); merges before returning.
+    /// </summary>
+    public async Task<SearchIndex> ReindexAsync(CancellationToken cancellationToken)
+    {
+        await _refresh.WaitAsync(cancellationToken);
         try
         {
-            snapshot = _snapshot;
-            if (snapshot is not null && snapshot.Generation == generation)
-            {
-                return snapshot.Index;
-            }
-            var started = System.Diagnostics.Stopwatch.GetTimestamp();
-            var builder = new IndexBuilder(settings);
-            await foreach (var paper in store.ScanAsync(cancellationToken))
-            {
-                builder.Add(ToDocument(paper));
-            }
-            var index = builder.Build();
-            _snapshot = new IndexSnapshot(generation, index);
-            LogIndexBuilt(logger, index.DocumentCount, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-            return index;
+            var writer = OpenWriter() ?? throw new IndexLockedException(IndexDirectory);
+            var generation = await _store.GetGenerationAsync(cancellationToken);
+            await RebuildAsync(writer, generation, cancellationToken);
+            writer.MergeNow();
+            _snapshot = new IndexSnapshot(generation, writer.Snapshot, null);
+            return writer.Snapshot;
         }
         finally
         {
-            _rebuild.Release();
+            _refresh.Release();
         }
     }
 
-    internal static SearchDocument ToDocument(Paper paper) =>
-        new(paper.Id, paper.Title, paper.Abstract, paper.Authors, paper.Categories, paper.Published?.Year);
+    public void Dispose()
+    {
+        _writer?.Dispose();
+        _refresh.Dispose();
+    }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "search: index built over {Papers} papers in {Milliseconds:F0} ms")]
-    private static partial void LogIndexBuilt(ILogger logger, int papers, double milliseconds);
+    private async Task<SearchIndex> CurrentIndexAsync(CancellationToken cancellationToken)
+    {
+        var generation = await _store.GetGenerationAsync(cancellationToken);
+        var snapshot = _snapshot;
+        if (snapshot is not null && snapshot.StoreGeneration == generation)
+        {
+            return snapshot.Index;
+        }
+        // A search arriving while another catches the index up answers from the previous commit.
+        if (snapshot is not null && !await _refresh.WaitAsync(0, cancellationToken))
+        {
+            return snapshot.Index;
+        }
+        if (snapshot is null)
+        {
+            await _refresh.WaitAsync(cancellationToken);
+        }
+        try
+        {
+            snapshot = _snapshot;
+            if (snapshot is not null && snapshot.StoreGeneration == generation)
+            {
+                return snapshot.Index;
+            }
+            if (OpenWriter() is { } writer)
+            {
+                var index = await CatchUpAsync(writer, generation, cancellationToken);
+                _snapshot = new IndexSnapshot(IndexedGeneration(index) ?? -1, index, null);
+                return index;
+            }
+            // Read-only: the writing process catches up; reopen only when it has committed since.
+            var committedAt = File.GetLastWriteTimeUtc(Path.Combine(IndexDirectory, "index.meta"));
+            if (snapshot is not null && snapshot.CommittedAt == committedAt)
+            {
+                return snapshot.Index;
+            }
+            var opened = SearchIndex.Open(IndexDirectory, _settings);
+            _snapshot = new IndexSnapshot(IndexedGeneration(opened) ?? -1, opened, committedAt);
+            return opened;
+        }
+        finally
+        {
+            _refresh.Release();
+        }
+    }
 
-    private sealed record IndexSnapshot(long Generation, SearchIndex Index);
+    // The writer, opened on first use; null when another process holds the index (then this one reads).
+    private SearchIndexWriter? OpenWriter()
+    {
+        if (_writer is not null || _readOnly)
+        {
+            return _writer;
+        }
+        try
+        {
+            _writer = SearchIndexWriter.Open(IndexDirectory, _settings, discardDamaged: true);
+            if (_writer.DamagedIndexDiscarded)
+            {
+                LogDamagedIndex(_logger, IndexDirectory);
+            }
+        }
+        catch (IndexLockedException)
+        {
+            _readOnly = true;
+            LogReadOnly(_logger, IndexDirectory);
+        }
+        return _writer;
+    }
+
+    private async Task<SearchIndex> CatchUpAsync(SearchIndexWriter writer, long generation, CancellationToken cancellationToken)
+    {
+        var indexed = IndexedGeneration(writer.Snapshot);
+        if (indexed is null || indexed > generation)
+        {
+            // Never indexed, or the index belongs to another (newer, since replaced) store: start over.
+            return await RebuildAsync(writer, generation, cancellationToken);
+        }
+        if (indexed == generation)
+        {
+            return writer.Snapshot;
+        }
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var changed = 0;
+        await foreach (var paper in _store.ScanChangedSinceAsync(indexed.Value, cancellationToken))
+        {
+            writer.Add(ToDocument(paper));
+            changed++;
+        }
+        var removed = await _store.ListRemovedSinceAsync(indexed.Value, cancellationToken);
+        foreach (var id in removed)
+        {
+            writer.Delete(id);
+        }
+        var index = writer.Commit(GenerationData(generation));
+        LogCaughtUp(_logger, changed, removed.Count, index.DocumentCount, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        return index;
+    }
+
+    private async Task<SearchIndex> RebuildAsync(SearchIndexWriter writer, long generation, CancellationToken cancellationToken)
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        writer.DeleteAll();
+        await foreach (var paper in _store.ScanAsync(cancellationToken))
+        {
+            writer.Add(ToDocument(paper));
+        }
+        var index = writer.Commit(GenerationData(generation));
+        LogRebuilt(_logger, index.DocumentCount, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        return index;
+    }
+
+    private static Dictionary<string, string> GenerationData(long generation) =>
+        new() { [StoreGenerationKey] = generation.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+
+    private static long? IndexedGeneration(SearchIndex index) =>
+        index.CommitData.TryGetValue(StoreGenerationKey, out var value)
+        && long.TryParse(value, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var generation)
+            ? generation
+            : null;
+
+    internal static SearchDocument ToDocument(Paper paper) => new(
+        paper.Id,
+        paper.Title,
+        paper.Abstract,
+        paper.Authors,
+        paper.Categories,
+        paper.Published?.Year,
+        paper.Published is { } published ? DateOnly.FromDateTime(published.UtcDateTime) : null,
+        paper.Engagement?.Upvotes ?? 0);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "search: index rebuilt from the store, {Papers} papers in {Milliseconds:F0} ms")]
+    private static partial void LogRebuilt(ILogger logger, int papers, double milliseconds);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "search: index caught up, {Changed} papers changed and {Removed} removed, {Papers} papers in {Milliseconds:F0} ms")]
+    private static partial void LogCaughtUp(ILogger logger, int changed, int removed, int papers, double milliseconds);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "search: the index in {Directory} was unreadable and is rebuilt from the store")]
+    private static partial void LogDamagedIndex(ILogger logger, string directory);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "search: another process writes the index in {Directory}; searching its last commit")]
+    private static partial void LogReadOnly(ILogger logger, string directory);
+
+    /// <param name="CommittedAt">For a read-only index, when the meta file it was opened from was written.</param>
+    private sealed record IndexSnapshot(long StoreGeneration, SearchIndex Index, DateTime? CommittedAt);
 }

@@ -7,15 +7,18 @@ using Spectre.Console;
 
 namespace Paperboy.Cli.Commands;
 
-/// <summary>paperboy search QUERY [--limit N] [--json]</summary>
+/// <summary>paperboy search QUERY [--limit N] [--sort relevance|newest|upvotes] [--facets] [--json]</summary>
 public static class SearchCommand
 {
     public static Command Create(CliContext context)
     {
         var query = new Argument<string[]>("QUERY") { Arity = ArgumentArity.OneOrMore, Description = "The query; see docs/SEARCH.md for the syntax" };
         var limit = new Option<int>("--limit") { Description = "How many results", DefaultValueFactory = _ => 10 };
+        var sort = new Option<string>("--sort") { Description = "Order: relevance (default), newest or upvotes", DefaultValueFactory = _ => "relevance" };
+        sort.AcceptOnlyFromAmong([.. SearchSortNames.All]);
+        var facets = new Option<bool>("--facets") { Description = "Also count the matches per category and year" };
         var json = new Option<bool>("--json") { Description = "Print results as JSON" };
-        var command = new Command("search", "Search the papers") { query, limit, json };
+        var command = new Command("search", "Search the papers") { query, limit, sort, facets, json };
         command.SetAction(async (parsed, cancellationToken) =>
         {
             string text = string.Join(' ', parsed.GetValue(query)!);
@@ -26,7 +29,8 @@ public static class SearchCommand
                 return ExitCodes.Usage;
             }
             await using var services = context.BuildServices(parsed);
-            var result = await services.GetRequiredService<PaperSearchService>().SearchAsync(text, take, 0, cancellationToken);
+            SearchSortNames.TryParse(parsed.GetValue(sort), out var order);
+            var result = await services.GetRequiredService<PaperSearchService>().SearchAsync(text, take, 0, order, parsed.GetValue(facets), cancellationToken);
             if (parsed.GetValue(json))
             {
                 JsonOutput.Write(SearchResource.From(result));
@@ -41,6 +45,11 @@ public static class SearchCommand
     private static void Print(PaperSearchResult result)
     {
         Terminal.Out.MarkupLine($"{result.TotalMatches:N0} papers match.");
+        if (result.Facets is { } facets)
+        {
+            Terminal.Out.MarkupLine($"[dim]Categories: {Terminal.Escape(string.Join(", ", facets.Categories.Select(c => $"{c.Value} {c.Count:N0}")))}[/]");
+            Terminal.Out.MarkupLine($"[dim]Years: {Terminal.Escape(string.Join(", ", facets.Years.Select(y => $"{y.Value} {y.Count:N0}")))}[/]");
+        }
         int rank = result.Offset;
         foreach (var hit in result.Hits)
         {

@@ -16,11 +16,31 @@ public sealed class SearchIndex
 {
     private readonly SegmentSet _segments;
 
-    internal SearchIndex(SegmentSet segments, SearchSettings settings)
+    private static readonly IReadOnlyDictionary<string, string> NoCommitData = new Dictionary<string, string>();
+
+    internal SearchIndex(SegmentSet segments, SearchSettings settings, IReadOnlyDictionary<string, string>? commitData = null)
     {
         _segments = segments;
         Settings = settings;
+        CommitData = commitData ?? NoCommitData;
     }
+
+    /// <summary>
+    /// The last commit of the index in <paramref name="directory"/>, read-only (a writer may be at
+    /// work meanwhile; its later commits need a new Open). Every file is verified: a damaged one
+    /// throws <see cref="Storage.CorruptIndexException"/>. A directory never committed to is an empty index.
+    /// </summary>
+    public static SearchIndex Open(string directory, SearchSettings? settings = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(directory);
+        settings ??= SearchSettings.Default;
+        settings.Validate();
+        var (commit, segments) = Storage.CommitReader.OpenLatest(Path.GetFullPath(directory));
+        return new SearchIndex(SegmentSet.Of(segments), settings, commit.UserData);
+    }
+
+    /// <summary>What the commit this snapshot comes from recorded; empty for an index built in memory.</summary>
+    public IReadOnlyDictionary<string, string> CommitData { get; }
 
     /// <summary>Live (searchable) documents.</summary>
     public int DocumentCount => _segments.LiveDocCount;
@@ -37,37 +57,48 @@ public sealed class SearchIndex
     {
         ArgumentNullException.ThrowIfNull(settings);
         settings.Validate();
-        return new SearchIndex(_segments, settings);
+        return new SearchIndex(_segments, settings, CommitData);
     }
 
     public ParsedQuery Parse(string? query) => QueryParser.Parse(query, Settings);
 
+    /// <summary>The first page of a query, ranked by relevance: <see cref="Search(SearchRequest)"/> with defaults.</summary>
+    public SearchResults Search(string? query, int limit = 10, int offset = 0, bool highlight = true) =>
+        Search(new SearchRequest(query) { Limit = limit, Offset = offset, Highlight = highlight });
+
     /// <summary>
-    /// Ranks by BM25F, ties by the order documents were added. A query with only filters
-    /// (<c>cat:cs.CL year:2024</c>) lists every matching document, newest year first, then by key,
-    /// with score 0. A query with nothing positive (<c>-foo</c>, stop words only, empty) matches nothing.
-    /// Without <paramref name="highlight"/> the snippets are empty: ranking deep lists (evaluation)
+    /// Ranks by BM25F (or the requested order), ties by the order documents were added. A query with
+    /// only filters (<c>cat:cs.CL year:2024</c>) lists every matching document, newest year first,
+    /// then by key, with score 0. A query with nothing positive (<c>-foo</c>, stop words only, empty)
+    /// matches nothing. Without highlighting the snippets are empty: ranking deep lists (evaluation)
     /// then costs no text work.
     /// </summary>
-    public SearchResults Search(string? query, int limit = 10, int offset = 0, bool highlight = true)
+    public SearchResults Search(SearchRequest request)
     {
-        var parsed = Parse(query);
-        offset = Math.Max(0, offset);
-        limit = Math.Max(0, limit);
+        ArgumentNullException.ThrowIfNull(request);
+        var parsed = Parse(request.Query);
+        var offset = Math.Max(0, request.Offset);
+        var limit = Math.Max(0, request.Limit);
         var wanted = (int)Math.Min((long)offset + limit, _segments.LiveDocCount);
-        var (ranked, total) = Rank(parsed, wanted);
+        var facets = request.Facets ? new FacetCollector() : null;
+        var (ranked, total) = Rank(parsed, wanted, request.Sort, facets);
 
         var hits = new List<SearchHit>();
         foreach (var scored in ranked.Take(wanted).Skip(offset))
         {
+            if (!request.Highlight)
+            {
+                hits.Add(new SearchHit(_segments.Key(scored.Doc), (float)scored.Score, Snippet.Empty, Snippet.Empty));
+                continue;
+            }
             var document = _segments.Document(scored.Doc);
             hits.Add(new SearchHit(
                 document.Key,
                 (float)scored.Score,
-                highlight ? Highlighter.Title(document.Title, parsed.HighlightTerms) : Snippet.Empty,
-                highlight ? Highlighter.Abstract(document.Abstract, parsed.HighlightTerms, Settings.SnippetWords) : Snippet.Empty));
+                Highlighter.Title(document.Title, parsed.HighlightTerms),
+                Highlighter.Abstract(document.Abstract, parsed.HighlightTerms, Settings.SnippetWords)));
         }
-        return new SearchResults(total, hits, parsed);
+        return new SearchResults(total, hits, parsed) { Facets = facets?.Counts(Settings.MaxFacetCategories) };
     }
 
     /// <summary>How many documents match, without ranking or highlighting.</summary>
@@ -79,14 +110,23 @@ public sealed class SearchIndex
     }
 
     /// <summary>At least the best <paramref name="wanted"/> matches in order, and how many match.</summary>
-    private (ScoredDoc[] Ranked, int Total) Rank(ParsedQuery parsed, int wanted)
+    /// <param name="facets">Sees every match of the original query, when facets are wanted.</param>
+    private (ScoredDoc[] Ranked, int Total) Rank(ParsedQuery parsed, int wanted, SearchSort sort, FacetCollector? facets)
     {
         var context = new SearchContext(_segments, Settings);
         var original = OriginalQuery(parsed);
-        if (Settings.FeedbackDocs == 0 || !parsed.HasScoringClauses)
+        if (sort != SearchSort.Relevance || Settings.FeedbackDocs == 0 || !parsed.HasScoringClauses)
         {
-            var collector = new TopKCollector(wanted, parsed.HasScoringClauses ? TopKCollector.ByScore : ByYearThenKey);
-            Run(original, context, collector);
+            // Feedback re-ranks by relevance only: an order by date or upvotes has nothing for it to change.
+            var order = sort switch
+            {
+                SearchSort.Newest => ByNewest,
+                SearchSort.MostUpvoted => ByUpvotes,
+                _ when parsed.HasScoringClauses => TopKCollector.ByScore,
+                _ => ByYearThenKey,
+            };
+            var collector = new TopKCollector(wanted, order);
+            Run(original, context, With(collector, facets));
             return (collector.Results(), collector.TotalMatches);
         }
 
@@ -94,7 +134,7 @@ public sealed class SearchIndex
         var depth = Settings.FeedbackRerankDepth;
         var kept = Math.Min(Math.Max(wanted, Math.Max(depth, Settings.FeedbackDocs)), _segments.LiveDocCount);
         var firstPass = new TopKCollector(kept, TopKCollector.ByScore);
-        Run(original, context, firstPass);
+        Run(original, context, With(firstPass, facets));
         var candidates = firstPass.Results();
         var model = RelevanceModel.Estimate(_segments, candidates[..Math.Min(Settings.FeedbackDocs, candidates.Length)], Settings.FeedbackTerms);
         if (model.Count == 0)
@@ -143,6 +183,7 @@ public sealed class SearchIndex
                 continue;
             }
             var view = segments[s];
+            collector.SetSegment(view);
             for (var doc = scorer.NextDoc(); doc != Scorer.NoMoreDocs; doc = scorer.NextDoc())
             {
                 if (view.IsLive(doc))
@@ -151,6 +192,21 @@ public sealed class SearchIndex
                 }
             }
         }
+    }
+
+    private static ICollector With(ICollector ranking, FacetCollector? facets) =>
+        facets is null ? ranking : new MultiCollector(ranking, facets);
+
+    private int ByNewest(ScoredDoc a, ScoredDoc b)
+    {
+        var byDate = _segments.Date(b.Doc).CompareTo(_segments.Date(a.Doc));
+        return byDate != 0 ? byDate : TopKCollector.ByScore(a, b);
+    }
+
+    private int ByUpvotes(ScoredDoc a, ScoredDoc b)
+    {
+        var byUpvotes = _segments.Upvotes(b.Doc).CompareTo(_segments.Upvotes(a.Doc));
+        return byUpvotes != 0 ? byUpvotes : TopKCollector.ByScore(a, b);
     }
 
     private int ByYearThenKey(ScoredDoc a, ScoredDoc b)

@@ -101,6 +101,19 @@ internal sealed class SegmentSet
         return view.Segment.Values.Years[doc - view.DocBase];
     }
 
+    /// <summary>The publication date as a day number (<see cref="DateOnly.DayNumber"/>), <see cref="DocValues.NoDate"/> when unknown.</summary>
+    public int Date(int doc)
+    {
+        var view = ViewOf(doc);
+        return view.Segment.Values.Dates[doc - view.DocBase];
+    }
+
+    public int Upvotes(int doc)
+    {
+        var view = ViewOf(doc);
+        return view.Segment.Values.Upvotes[doc - view.DocBase];
+    }
+
     /// <summary>
     /// Live documents holding the term in the field. A segment without deletions answers from its
     /// dictionary; one with deletions costs a walk over the term's postings, once per snapshot.

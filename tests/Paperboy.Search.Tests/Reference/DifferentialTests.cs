@@ -55,8 +55,7 @@ public class DifferentialTests
         {
             var clauses = RandomClauses(random, documents);
             var category = random.Next(5) == 0 ? Categories[random.Next(Categories.Length)] : null;
-            var text = string.Join(' ', clauses.Select(c => (c.Occur == ' ' ? "" : c.Occur.ToString()) + (c.Text.Contains(' ') ? $"\"{c.Text}\"" : c.Text)))
-                + (category is null ? "" : $" cat:{category}");
+            var text = QueryText(clauses, category);
 
             var expected = reference.Search(clauses, category, out var expectedTotal, out var ambiguous);
             var actual = index.Search(text, limit: 10);
@@ -98,7 +97,13 @@ public class DifferentialTests
         return new SearchDocument($"doc{i:000}", Words(1, 8), Words(0, 60), authors, categories, 2000 + random.Next(25));
     }
 
-    private static List<BruteForceSearch.Clause> RandomClauses(Random random, List<SearchDocument> documents)
+    internal static string QueryText(List<BruteForceSearch.Clause> clauses, string? category) =>
+        string.Join(' ', clauses.Select(c => (c.Occur == ' ' ? "" : c.Occur.ToString()) + (c.Text.Contains(' ') ? $"\"{c.Text}\"" : c.Text)))
+        + (category is null ? "" : $" cat:{category}");
+
+    internal static string RandomCategory(Random random) => Categories[random.Next(Categories.Length)];
+
+    internal static List<BruteForceSearch.Clause> RandomClauses(Random random, List<SearchDocument> documents)
     {
         var clauses = new List<BruteForceSearch.Clause>();
         var used = new HashSet<string>();
