@@ -52,12 +52,18 @@ public sealed class SearchIndex
         var hits = new List<SearchHit>();
         foreach (var scored in ranked.Take(wanted).Skip(offset))
         {
-            var document = _segment.Documents[scored.Doc];
+            if (!highlight)
+            {
+                hits.Add(new SearchHit(_segment.Key(scored.Doc), (float)scored.Score, Snippet.Empty, Snippet.Empty));
+                continue;
+            }
+            // On a segment read from disk this is a read of the document's record: only for the page shown.
+            var document = _segment.Document(scored.Doc);
             hits.Add(new SearchHit(
-                document.Key,
+                _segment.Key(scored.Doc),
                 (float)scored.Score,
-                highlight ? Highlighter.Title(document.Title, parsed.HighlightTerms) : Snippet.Empty,
-                highlight ? Highlighter.Abstract(document.Abstract, parsed.HighlightTerms, Settings.SnippetWords) : Snippet.Empty));
+                Highlighter.Title(document.Title, parsed.HighlightTerms),
+                Highlighter.Abstract(document.Abstract, parsed.HighlightTerms, Settings.SnippetWords)));
         }
         return new SearchResults(total, hits, parsed);
     }
@@ -140,6 +146,6 @@ public sealed class SearchIndex
         var byYear = years[b.Doc].CompareTo(years[a.Doc]);
         return byYear != 0
             ? byYear
-            : string.CompareOrdinal(_segment.Documents[a.Doc].Key, _segment.Documents[b.Doc].Key);
+            : string.CompareOrdinal(_segment.Key(a.Doc), _segment.Key(b.Doc));
     }
 }

@@ -25,7 +25,7 @@ internal sealed class FeedbackTermQuery : Query
         var parts = new List<FieldTerms>();
         foreach (var field in ProseFields)
         {
-            if (context.Segment[field].Terms.Get(Term) is { } postings)
+            if (context.Segment[field].Find(Term) is { } postings)
             {
                 parts.Add(new FieldTerms(field, [postings], [0]));
             }

@@ -71,8 +71,8 @@ internal sealed class ProximityQuery : Query
         var parts = new List<(Field Field, Postings First, Postings Second)>();
         foreach (var field in ProseFields)
         {
-            var terms = context.Segment[field].Terms;
-            if (terms.Get(First) is { } a && terms.Get(Second) is { } b)
+            var index = context.Segment[field];
+            if (index.Find(First) is { } a && index.Find(Second) is { } b)
             {
                 parts.Add((field, a, b));
             }

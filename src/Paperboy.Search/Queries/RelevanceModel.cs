@@ -34,7 +34,7 @@ internal static class RelevanceModel
         var model = new Dictionary<string, double>(StringComparer.Ordinal);
         foreach (var hit in feedback)
         {
-            var document = segment.Documents[hit.Doc];
+            var document = segment.Document(hit.Doc);
             var tokens = Analyzer.English.Analyze(document.Title ?? "");
             tokens.AddRange(Analyzer.English.Analyze(document.Abstract ?? ""));
             var counts = new Dictionary<string, int>(StringComparer.Ordinal);

@@ -32,7 +32,7 @@ internal sealed class TextQuery : Query
             var missing = false;
             for (var i = 0; i < tokens.Count && !missing; i++)
             {
-                var found = context.Segment[field].Terms.Get(tokens[i].Term);
+                var found = context.Segment[field].Find(tokens[i].Term);
                 missing = found is null;
                 postings[i] = found!;
             }
