@@ -23,7 +23,8 @@ public sealed class SearchIndexWriter : IDisposable
     private readonly WriteLock _lock;
     private readonly List<WriterSegment> _segments = [];
     private readonly Dictionary<string, (WriterSegment Segment, int Doc)> _keys = new(StringComparer.Ordinal);
-    private readonly List<SearchDocument> _buffer = [];
+    // Slots of deleted or re-added documents become null, so the rest keep the order they were added in.
+    private readonly List<SearchDocument?> _buffer = [];
     private readonly Dictionary<string, int> _bufferSlots = new(StringComparer.Ordinal);
     private readonly HashSet<string> _pendingDeletes = new(StringComparer.Ordinal);
     private readonly HashSet<string> _mergeOutputs = [];
@@ -126,8 +127,7 @@ public sealed class SearchIndexWriter : IDisposable
             _pendingDeletes.Add(document.Key);
             if (_bufferSlots.TryGetValue(document.Key, out var slot))
             {
-                _buffer[slot] = document;
-                return;
+                _buffer[slot] = null; // a document added again moves to the end, as one in a segment does
             }
             _bufferSlots[document.Key] = _buffer.Count;
             _buffer.Add(document);
@@ -149,14 +149,7 @@ public sealed class SearchIndexWriter : IDisposable
             _pendingDeletes.Add(key);
             if (_bufferSlots.Remove(key, out var slot))
             {
-                // Keep slots dense: the last buffered document takes the removed one's place.
-                var last = _buffer[^1];
-                _buffer.RemoveAt(_buffer.Count - 1);
-                if (slot < _buffer.Count)
-                {
-                    _buffer[slot] = last;
-                    _bufferSlots[last.Key] = slot;
-                }
+                _buffer[slot] = null;
             }
         }
     }
@@ -189,7 +182,24 @@ public sealed class SearchIndexWriter : IDisposable
             CommitLocked(userData ?? _commit.UserData);
         }
         StartMergeIfDue();
+        if (SegmentCountLocked() > StallSegments)
+        {
+            // Commits outrunning the background merges: merge here, so the segment count (and the
+            // work of every search and commit) stays bounded however fast the caller commits.
+            MergeNow();
+        }
         return _snapshot;
+    }
+
+    // Past this many segments a commit waits for merges (Lucene stalls writers the same way).
+    private int StallSegments => 4 * _options.MergeFactor;
+
+    private int SegmentCountLocked()
+    {
+        lock (_gate)
+        {
+            return _segments.Count;
+        }
     }
 
     /// <summary>Runs every merge the policy wants now, on this thread, committing each (for tests and rebuilds).</summary>
@@ -246,12 +256,15 @@ public sealed class SearchIndexWriter : IDisposable
     private void Flush()
     {
         ApplyDeletes();
-        if (_buffer.Count == 0)
+        List<SearchDocument> documents = [.. _buffer.OfType<SearchDocument>()];
+        _buffer.Clear();
+        _bufferSlots.Clear();
+        if (documents.Count == 0)
         {
             return;
         }
         var name = NextSegmentName();
-        var written = SegmentWriter.Write(_buffer);
+        var written = SegmentWriter.Write(documents);
         SegmentFiles.Write(written, _directory, name);
         var segment = SegmentFiles.Open(_directory, name);
         var tracked = new WriterSegment(name, segment, new LiveDocs(segment.DocCount), 0, committed: false);
@@ -260,8 +273,6 @@ public sealed class SearchIndexWriter : IDisposable
         {
             _keys[segment.Key(doc)] = (tracked, doc);
         }
-        _buffer.Clear();
-        _bufferSlots.Clear();
     }
 
     private void ApplyDeletes()

@@ -14,6 +14,11 @@ while (batch < lastBatch)
     WriterScript.Apply(writer, batch);
     writer.Commit(new Dictionary<string, string> { ["batch"] = batch.ToString(System.Globalization.CultureInfo.InvariantCulture) });
     Console.WriteLine($"committed {batch}");
+    if (writer.MergeError is { } error)
+    {
+        Console.Error.WriteLine($"merge failed: {error}");
+        return 1;
+    }
 }
 writer.WaitForMerges();
 return writer.MergeError is null ? 0 : 1;

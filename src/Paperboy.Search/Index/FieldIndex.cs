@@ -1,15 +1,18 @@
 namespace Paperboy.Search.Indexing;
 
 /// <summary>
-/// One field of a segment: its term dictionary and the length (indexed token count) of the
-/// field in every document, which BM25F normalises by. Lengths are exact here; a disk format
-/// may quantise them to a byte as Lucene's norms do.
+/// One field of a segment: its term dictionary, one blob with every term's block postings and one
+/// with their positions (<see cref="PostingsFormat"/>), and the length (indexed token count) of the
+/// field in every document, which BM25F normalises by. Lengths are kept exact, not quantised to a
+/// byte as Lucene's norms are, so scores do not depend on how a segment was stored.
 /// </summary>
 internal sealed class FieldIndex
 {
-    public FieldIndex(TermDictionary terms, int[] lengths)
+    public FieldIndex(TermDictionary terms, byte[] postings, byte[] positions, int[] lengths)
     {
         Terms = terms;
+        PostingsData = postings;
+        PositionsData = positions;
         Lengths = lengths;
         long total = 0;
         foreach (var length in lengths)
@@ -20,6 +23,21 @@ internal sealed class FieldIndex
     }
 
     public TermDictionary Terms { get; }
+    public byte[] PostingsData { get; }
+    public byte[] PositionsData { get; }
     public int[] Lengths { get; }
     public double AverageLength { get; }
+
+    /// <summary>Terms, postings and positions, in bytes: the inverted index without field lengths.</summary>
+    public long InvertedIndexBytes => Terms.SizeInBytes + PostingsData.Length + PositionsData.Length;
+
+    /// <summary>The postings of a term, or null when no document of the segment has it in this field.</summary>
+    public Postings? Find(string term)
+    {
+        var ordinal = Terms.Find(term);
+        return ordinal < 0 ? null : PostingsAt(ordinal);
+    }
+
+    public Postings PostingsAt(int ordinal) =>
+        new(PostingsData, Terms.PostingsStarts[ordinal], PositionsData, Terms.PositionsStarts[ordinal]);
 }

@@ -36,5 +36,5 @@ public sealed class IndexBuilder
         _documents.Add(document);
     }
 
-    public SearchIndex Build() => new(SegmentSet.Of([(SegmentWriter.Write(_documents), null, "memory")]), _settings);
+    public SearchIndex Build() => new(SegmentWriter.Write(_documents), _settings);
 }

@@ -2,9 +2,10 @@ namespace Paperboy.Search.Indexing;
 
 /// <summary>
 /// Accumulates the postings of one field for a run of documents added in id order, by term id.
-/// Each term's postings grow in one byte buffer, already in the packed form of
-/// <see cref="Postings"/> with a doc-id gap in front of each posting, so a term costs one array
-/// (not four growing lists) and the final postings are a copy, not a re-encoding. Occurrences of a
+/// Each term's postings grow in one byte buffer: per posting the doc-id gap and the frequency as
+/// <see cref="VarInt"/>s, and the positions as the positions blob of <see cref="PostingsFormat"/> holds
+/// them (<see cref="PrefixVarInt"/>s), so a term costs
+/// one array (not four growing lists) and the block encoder copies the positions as they are. Occurrences of a
 /// document are collected, then grouped by term with a counting sort (linear, and positions stay
 /// ascending because they arrive in order) and written term by term.
 /// </summary>
@@ -81,37 +82,26 @@ internal sealed class PostingsWriter
 
     public bool Has(int termId) => termId < _terms.Length && _terms[termId].Buffer is not null;
 
-    public int PostingCount(int termId) => _terms[termId].Postings;
-
-    /// <summary>The bytes the term's postings take in <see cref="Postings.Data"/>: everything but the doc gaps.</summary>
-    public int DataBytes(int termId) => _terms[termId].Length - _terms[termId].DocGapBytes;
+    /// <summary>The bytes the term's postings take here: what encoding them costs, roughly.</summary>
+    public int Bytes(int termId) => _terms[termId].Length;
 
     /// <summary>
-    /// Appends the term's postings to the arrays of a <see cref="Postings"/> being assembled, with
-    /// doc ids offset by <paramref name="docBase"/>; advances the two cursors.
+    /// Gives the term's postings to <paramref name="encoder"/>, doc ids offset by <paramref name="docBase"/>,
+    /// each with its field length from <paramref name="lengths"/>; positions go as the bytes they are here.
     /// </summary>
-    public void CopyTo(int termId, int docBase, int[] docs, int[] starts, byte[] data, ref int posting, ref int dataOffset)
+    public void WriteTo(int termId, int docBase, int[] lengths, PostingsEncoder encoder)
     {
         var buffer = _terms[termId].Buffer!;
         var length = _terms[termId].Length;
         var offset = 0;
-        var doc = -1;
+        var doc = docBase - 1;
         while (offset < length)
         {
             doc += VarInt.Read(buffer, ref offset);
-            var postingStart = offset;
             var freq = VarInt.Read(buffer, ref offset);
-            for (var skipped = 0; skipped < freq; offset++)
-            {
-                if (buffer[offset] < 0x80)
-                {
-                    skipped++;
-                }
-            }
-            docs[posting] = docBase + doc;
-            starts[posting++] = dataOffset;
-            buffer.AsSpan(postingStart, offset - postingStart).CopyTo(data.AsSpan(dataOffset));
-            dataOffset += offset - postingStart;
+            var positionsStart = offset;
+            offset = PrefixVarInt.Skip(buffer, offset, freq);
+            encoder.Add(doc, freq, buffer.AsSpan(positionsStart, offset - positionsStart), lengths[doc]);
         }
     }
 
@@ -137,17 +127,15 @@ internal sealed class PostingsWriter
         }
         var buffer = term.Buffer;
         var afterGap = VarInt.Write(buffer, length, doc - term.LastDoc);
-        term.DocGapBytes += afterGap - length;
         var offset = VarInt.Write(buffer, afterGap, positions.Length);
         var previous = 0;
         foreach (var position in positions)
         {
-            offset = VarInt.Write(buffer, offset, position - previous);
+            offset = PrefixVarInt.Write(buffer, offset, (uint)(position - previous));
             previous = position;
         }
         term.Length = offset;
         term.LastDoc = doc;
-        term.Postings++;
     }
 
     private struct TermState
@@ -155,7 +143,5 @@ internal sealed class PostingsWriter
         public byte[]? Buffer;
         public int Length;
         public int LastDoc;
-        public int Postings;
-        public int DocGapBytes;
     }
 }

@@ -18,6 +18,12 @@ public sealed class SearchIndex
 
     private static readonly IReadOnlyDictionary<string, string> NoCommitData = new Dictionary<string, string>();
 
+    /// <summary>One segment without deletions: an index built in memory.</summary>
+    internal SearchIndex(Segment segment, SearchSettings settings)
+        : this(SegmentSet.Of([(segment, null, "memory")]), settings)
+    {
+    }
+
     internal SearchIndex(SegmentSet segments, SearchSettings settings, IReadOnlyDictionary<string, string>? commitData = null)
     {
         _segments = segments;
@@ -91,9 +97,10 @@ public sealed class SearchIndex
                 hits.Add(new SearchHit(_segments.Key(scored.Doc), (float)scored.Score, Snippet.Empty, Snippet.Empty));
                 continue;
             }
+            // On a segment read from disk this is a read of the document's record: only for the page shown.
             var document = _segments.Document(scored.Doc);
             hits.Add(new SearchHit(
-                document.Key,
+                _segments.Key(scored.Doc),
                 (float)scored.Score,
                 Highlighter.Title(document.Title, parsed.HighlightTerms),
                 Highlighter.Abstract(document.Abstract, parsed.HighlightTerms, Settings.SnippetWords)));
@@ -118,7 +125,7 @@ public sealed class SearchIndex
         if (sort != SearchSort.Relevance || Settings.FeedbackDocs == 0 || !parsed.HasScoringClauses)
         {
             // Feedback re-ranks by relevance only: an order by date or upvotes has nothing for it to change.
-            var order = sort switch
+            Comparison<ScoredDoc> order = sort switch
             {
                 SearchSort.Newest => ByNewest,
                 SearchSort.MostUpvoted => ByUpvotes,

@@ -2,26 +2,46 @@ namespace Paperboy.Search.Indexing;
 
 /// <summary>
 /// An immutable set of indexed documents with ids 0..DocCount-1: one field index per text field,
-/// per-document values and the stored documents. Searches only read it, so any number may run
-/// at once. Today an index has one segment; the persistent engine will have several.
+/// per-document values, the documents' keys and the stored documents. Searches only read it, so any
+/// number may run at once. A segment opened from disk (<see cref="Storage.SegmentFiles"/>) holds its
+/// stored documents' file open until disposed; a segment built in memory holds nothing to release.
 /// </summary>
-internal sealed class Segment
+internal sealed class Segment : IDisposable
 {
-    public Segment(FieldIndex[] fields, DocValues values, SearchDocument[] documents)
+    private readonly string[] _keys;
+
+    public Segment(FieldIndex[] fields, DocValues values, string[] keys, StoredDocuments documents)
     {
+        if (fields.Length != Fields.Count || fields.Any(f => f.Lengths.Length != keys.Length)
+            || values.DocCount != keys.Length || documents.Count != keys.Length)
+        {
+            throw new ArgumentException("search index: a segment's fields, values, keys and documents must cover the same documents");
+        }
         FieldIndexes = fields;
         Values = values;
-        Documents = documents;
+        _keys = keys;
+        StoredDocuments = documents;
     }
 
     public FieldIndex[] FieldIndexes { get; }
     public DocValues Values { get; }
-    public SearchDocument[] Documents { get; }
-    public int DocCount => Documents.Length;
+    public int DocCount => _keys.Length;
+
+    internal StoredDocuments StoredDocuments { get; }
 
     public FieldIndex this[Field field] => FieldIndexes[(int)field];
 
-    public string Key(int doc) => Documents[doc].Key;
+    /// <summary>The caller's key of a document, kept in memory: ties and filter-only lists sort by it.</summary>
+    public string Key(int doc) => _keys[doc];
 
-    public SearchDocument Document(int doc) => Documents[doc];
+    /// <summary>The document as it was indexed; for a segment on disk, one read of its record.</summary>
+    public SearchDocument Document(int doc) => StoredDocuments.Get(doc);
+
+    /// <summary>
+    /// The bytes of the inverted index with positions (term dictionaries, postings and positions of
+    /// every field), without field lengths, per-document values, keys and stored documents.
+    /// </summary>
+    public long InvertedIndexBytes => FieldIndexes.Sum(f => f.InvertedIndexBytes);
+
+    public void Dispose() => StoredDocuments.Dispose();
 }

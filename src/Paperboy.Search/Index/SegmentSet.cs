@@ -123,7 +123,7 @@ internal sealed class SegmentSet
         var total = 0;
         foreach (var view in set.Segments)
         {
-            if (view.Segment[key.Field].Terms.Get(key.Term) is not { } postings)
+            if (view.Segment[key.Field].Find(key.Term) is not { } postings)
             {
                 continue;
             }

@@ -1,10 +1,13 @@
+using System.Text;
+
 namespace Paperboy.Search.Indexing;
 
 /// <summary>
 /// Analyzes documents and writes them into a <see cref="Segment"/>. Runs of documents are analyzed
-/// on all cores at once (<see cref="SegmentChunk"/>), then each term's postings are concatenated
-/// chunk by chunk, so doc ids keep the order documents were added and the segment is the one
-/// <see cref="ReferenceSegmentWriter"/> writes, whatever the split.
+/// on all cores at once (<see cref="SegmentChunk"/>); then, per field, the terms of all chunks are
+/// sorted and split into runs of about equal postings, and each run's terms are block-encoded on its
+/// own core, each term's postings taken chunk by chunk, so doc ids keep the order documents were added
+/// and the segment is the one <see cref="ReferenceSegmentWriter"/> writes, whatever the split.
 /// </summary>
 internal static class SegmentWriter
 {
@@ -34,55 +37,80 @@ internal static class SegmentWriter
             chunks[c] = SegmentChunk.Write(documents, first, Math.Min(documents.Count, first + chunkSize), lengths);
         });
 
-        var years = new int[documents.Count];
-        var categories = new int[documents.Count][];
-        var categoryIds = new Dictionary<string, int>(StringComparer.Ordinal);
+        var values = new DocValuesBuilder(documents.Count);
+        var keys = new string[documents.Count];
         for (var doc = 0; doc < documents.Count; doc++)
         {
-            years[doc] = documents[doc].Year ?? DocValues.NoYear;
-            categories[doc] = InternCategories(documents[doc].Categories, categoryIds);
+            values.Set(doc, documents[doc]);
+            keys[doc] = documents[doc].Key;
         }
 
         var fields = new FieldIndex[Fields.Count];
         for (var f = 0; f < Fields.Count; f++)
         {
-            fields[f] = new FieldIndex(new TermDictionary(MergeField(chunks, (Field)f)), lengths[f]);
+            fields[f] = WriteField(chunks, (Field)f, lengths[f]);
         }
-        return new Segment(fields, new DocValues(years, categories, categoryIds), [.. documents]);
+        return new Segment(fields, values.Build(), keys, new MemoryDocuments([.. documents]));
     }
 
-    /// <summary>The exact keyword a category is stored and filtered as: trimmed, lower-case.</summary>
-    public static string NormalizeCategory(string category) => category.Trim().ToLowerInvariant();
-
-    internal static int[] InternCategories(IReadOnlyList<string>? categories, Dictionary<string, int> ids)
+    private static FieldIndex WriteField(SegmentChunk[] chunks, Field field, int[] lengths)
     {
-        var result = new List<int>();
-        foreach (var raw in categories ?? [])
+        var (terms, localIds) = CollectTerms(chunks, field);
+        var order = SortedOrder(terms);
+
+        // Runs of consecutive terms of about equal bytes; four a core so a long list does not leave
+        // the other cores idle at the end.
+        var weights = new long[order.Length];
+        long total = 0;
+        for (var i = 0; i < order.Length; i++)
         {
-            var name = NormalizeCategory(raw ?? "");
-            if (name.Length == 0)
+            for (var c = 0; c < chunks.Length; c++)
             {
-                continue;
+                var id = localIds[order[i]][c];
+                weights[i] += id >= 0 ? chunks[c].Fields[(int)field].Bytes(id) : 0;
             }
-            if (!ids.TryGetValue(name, out var id))
+            total += weights[i];
+        }
+        var runCount = Math.Clamp(order.Length / 256, 1, Environment.ProcessorCount * 4);
+        var runStarts = new List<int> { 0 };
+        long sum = 0;
+        for (var i = 0; i < order.Length && runStarts.Count < runCount; i++)
+        {
+            sum += weights[i];
+            if (sum >= total * runStarts.Count / runCount && i + 1 < order.Length)
             {
-                id = ids.Count;
-                ids[name] = id;
-            }
-            if (!result.Contains(id))
-            {
-                result.Add(id);
+                runStarts.Add(i + 1);
             }
         }
-        return [.. result];
+        runStarts.Add(order.Length);
+
+        var runs = new FieldWriter[runStarts.Count - 1];
+        Parallel.For(0, runs.Length, r =>
+        {
+            var writer = new FieldWriter();
+            for (var i = runStarts[r]; i < runStarts[r + 1]; i++)
+            {
+                var slot = order[i];
+                for (var c = 0; c < chunks.Length; c++)
+                {
+                    var id = localIds[slot][c];
+                    if (id >= 0)
+                    {
+                        chunks[c].Fields[(int)field].WriteTo(id, chunks[c].FirstDoc, lengths, writer.Encoder);
+                    }
+                }
+                writer.FinishTerm(terms[slot]);
+            }
+            runs[r] = writer;
+        });
+        return FieldWriter.Build(runs, lengths);
     }
 
-    // Every term of the field with, per chunk in order, its id there (or -1); then the postings of
-    // each term, built in parallel since terms are independent.
-    private static Dictionary<string, Postings> MergeField(SegmentChunk[] chunks, Field field)
+    // Every term of the field (as UTF-8) with, per chunk in order, its id there (or -1).
+    private static (List<byte[]> Terms, List<int[]> LocalIds) CollectTerms(SegmentChunk[] chunks, Field field)
     {
         var slots = new Dictionary<string, int>(StringComparer.Ordinal);
-        var terms = new List<string>();
+        var terms = new List<byte[]>();
         var localIds = new List<int[]>();
         for (var c = 0; c < chunks.Length; c++)
         {
@@ -98,46 +126,26 @@ internal static class SegmentWriter
                 {
                     slot = terms.Count;
                     slots.Add(chunkTerms[id], slot);
-                    terms.Add(chunkTerms[id]);
-                    localIds.Add(Enumerable.Repeat(-1, chunks.Length).ToArray());
+                    terms.Add(Encoding.UTF8.GetBytes(chunkTerms[id]));
+                    var ids = new int[chunks.Length];
+                    Array.Fill(ids, -1);
+                    localIds.Add(ids);
                 }
                 localIds[slot][c] = id;
             }
         }
-
-        var postings = new Postings[terms.Count];
-        Parallel.For(0, terms.Count, slot => postings[slot] = Concatenate(chunks, field, localIds[slot]));
-        var result = new Dictionary<string, Postings>(terms.Count, StringComparer.Ordinal);
-        for (var slot = 0; slot < terms.Count; slot++)
-        {
-            result.Add(terms[slot], postings[slot]);
-        }
-        return result;
+        return (terms, localIds);
     }
 
-    private static Postings Concatenate(SegmentChunk[] chunks, Field field, int[] localIds)
+    // The slots of the terms in UTF-8 byte order, the dictionary's order.
+    private static int[] SortedOrder(List<byte[]> terms)
     {
-        int count = 0, bytes = 0;
-        for (var c = 0; c < chunks.Length; c++)
+        var order = new int[terms.Count];
+        for (var i = 0; i < order.Length; i++)
         {
-            if (localIds[c] >= 0)
-            {
-                count += chunks[c].Fields[(int)field].PostingCount(localIds[c]);
-                bytes += chunks[c].Fields[(int)field].DataBytes(localIds[c]);
-            }
+            order[i] = i;
         }
-        var docs = new int[count];
-        var starts = new int[count + 1];
-        var data = new byte[bytes];
-        int posting = 0, offset = 0;
-        for (var c = 0; c < chunks.Length; c++)
-        {
-            if (localIds[c] >= 0)
-            {
-                chunks[c].Fields[(int)field].CopyTo(localIds[c], chunks[c].FirstDoc, docs, starts, data, ref posting, ref offset);
-            }
-        }
-        starts[count] = offset;
-        return new Postings(docs, starts, data);
+        Array.Sort(order, (a, b) => terms[a].AsSpan().SequenceCompareTo(terms[b]));
+        return order;
     }
 }

@@ -8,9 +8,12 @@ internal static class VarInt
 {
     public const int MaxBytes = 5;
 
-    public static int Read(byte[] data, ref int offset)
+    public static int Read(byte[] data, ref int offset) => (int)ReadUInt(data, ref offset);
+
+    /// <summary>Reads a value of up to 32 bits; the block tail packs a doc gap and a flag into one.</summary>
+    public static uint ReadUInt(ReadOnlySpan<byte> data, ref int offset)
     {
-        int b = data[offset++];
+        uint b = data[offset++];
         if (b < 0x80)
         {
             return b;
@@ -40,9 +43,11 @@ internal static class VarInt
         return offset;
     }
 
-    public static void Write(List<byte> data, int value)
+    public static void Write(List<byte> data, int value) => Write(data, (uint)value);
+
+    public static void Write(List<byte> data, uint value)
     {
-        var v = (uint)value;
+        var v = value;
         while (v >= 0x80)
         {
             data.Add((byte)(v | 0x80));
@@ -51,9 +56,11 @@ internal static class VarInt
         data.Add((byte)v);
     }
 
-    public static int Length(int value)
+    public static int Length(int value) => Length((uint)value);
+
+    public static int Length(uint value)
     {
-        var v = (uint)value;
+        var v = value;
         var length = 1;
         while (v >= 0x80)
         {

@@ -30,7 +30,7 @@ internal sealed class FeedbackTermQuery : Query
             partsBySegment[s] = [];
             foreach (var field in ProseFields)
             {
-                if (segments[s].Segment[field].Terms.Get(Term) is { } postings)
+                if (segments[s].Segment[field].Find(Term) is { } postings)
                 {
                     partsBySegment[s].Add(new FieldTerms(field, [postings], [0]));
                     any = true;

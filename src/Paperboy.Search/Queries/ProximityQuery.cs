@@ -76,8 +76,8 @@ internal sealed class ProximityQuery : Query
             partsBySegment[s] = [];
             foreach (var field in ProseFields)
             {
-                var terms = segments[s].Segment[field].Terms;
-                if (terms.Get(First) is { } a && terms.Get(Second) is { } b)
+                var index = segments[s].Segment[field];
+                if (index.Find(First) is { } a && index.Find(Second) is { } b)
                 {
                     partsBySegment[s].Add((field, a, b));
                     any = true;

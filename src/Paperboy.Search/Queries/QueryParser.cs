@@ -197,7 +197,7 @@ internal static class QueryParser
             }
             if (item.Field == "cat")
             {
-                var category = SegmentWriter.NormalizeCategory(value);
+                var category = DocValuesBuilder.NormalizeCategory(value);
                 if (seen.Add(negated + "cat:" + category))
                 {
                     (occur == Occur.MustNot ? filters.ExcludedCategories : filters.Categories).Add(category);

@@ -55,7 +55,7 @@ internal sealed class TextQuery : Query
             var missing = false;
             for (var i = 0; i < tokens.Count && !missing; i++)
             {
-                var found = segment[field].Terms.Get(tokens[i].Term);
+                var found = segment[field].Find(tokens[i].Term);
                 missing = found is null;
                 postings[i] = found!;
             }

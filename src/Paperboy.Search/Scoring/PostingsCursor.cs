@@ -2,40 +2,129 @@ using Paperboy.Search.Indexing;
 
 namespace Paperboy.Search.Scoring;
 
-/// <summary>Walks one term's postings; Advance gallops, then binary-searches, over the doc ids.</summary>
+/// <summary>
+/// Walks one term's block postings (<see cref="PostingsFormat"/>), one block at a time: the doc ids of
+/// a block are decoded into an int[128] when the cursor enters it, the frequencies on the first
+/// <see cref="Freq"/> in it (a conjunction passes most blocks without scoring), and the positions of a
+/// document only when <see cref="Positions"/> is read (phrase and proximity scoring; term scoring
+/// never). <see cref="Advance"/> reads the skip table forward to the first block whose last doc reaches
+/// the target, so the blocks in between are never decoded.
+/// </summary>
 internal sealed class PostingsCursor : IFieldCursor
 {
     private readonly Postings _postings;
+    private readonly byte[] _data;
+    private readonly byte[] _positionData;
+    private readonly int[] _docs;
+    private readonly int[] _freqs;
+    private int _block = -1;
+    private int _blockLength;
     private int _index = -1;
-    // Positions are decoded once per document, on demand: phrase and proximity checks read them
-    // many times, plain term scoring never.
+    private int _lastDocInBlock = -1;
+    private int _freqOffset = -1; // where the block's packed frequencies start; -1 once decoded
+    private int _freqBits;
+
+    // The skip reader: _skipsRead entries decoded so far; the last one decoded is in _entry, and the
+    // offsets the next one starts at are summed in _nextBlockOffset and _nextPositionsOffset.
+    private int _skipOffset;
+    private int _skipsRead;
+    private SkipEntry _entry = new(-1, 0, 0, 0, 0);
+    private int _entryPreviousLastDoc = -1;
+    private int _nextBlockOffset;
+    private int _nextPositionsOffset;
+
+    // Positions: _positionsOffset is where the positions of posting _positionsIndex of the block start.
+    private int _positionsIndex;
+    private int _positionsOffset;
+    private int _currentPositionsStart;
     private int[] _positions = new int[8];
-    private int _positionsIndex = -1;
     private int _positionCount;
+    private int _positionsBlock = -1;
+    private int _positionsOf = -1;
 
     public PostingsCursor(Postings postings)
     {
         _postings = postings;
+        _data = postings.Data;
+        _positionData = postings.Positions;
+        _skipOffset = postings.SkipStart;
+        var size = Math.Min(PostingsFormat.BlockSize, postings.DocFrequency);
+        _docs = new int[size];
+        _freqs = new int[size];
     }
 
     public int DocId { get; private set; } = -1;
 
-    public int Freq => _postings.FreqAt(_index);
+    public int Freq
+    {
+        get
+        {
+            DecodeFreqs();
+            return _freqs[_index];
+        }
+    }
+
+    /// <summary>The highest frequency in the current block: with <see cref="BlockMinFieldLength"/>, a block-max score bound.</summary>
+    public int BlockMaxFreq => _postings.BlockCount > 1 ? _entry.MaxFreq : _postings.MaxFreq;
+
+    public int BlockMinFieldLength => _postings.BlockCount > 1 ? _entry.MinFieldLength : _postings.MinFieldLength;
+
+    public int BlockLastDoc => _lastDocInBlock;
 
     public ReadOnlySpan<int> Positions
     {
         get
         {
-            if (_positionsIndex != _index)
+            if (_positionsOf != _index || _positionsBlock != _block)
             {
-                _positionCount = _postings.PositionsAt(_index, ref _positions);
-                _positionsIndex = _index;
+                var freq = Freq;
+                var offset = SeekPositions(out _);
+                if (_positions.Length < freq)
+                {
+                    _positions = new int[Math.Max(freq, _positions.Length * 2)];
+                }
+                var position = 0;
+                for (var i = 0; i < freq; i++)
+                {
+                    position += (int)PrefixVarInt.Read(_positionData, ref offset);
+                    _positions[i] = position;
+                }
+                _positionCount = freq;
+                _positionsOf = _index;
+                _positionsBlock = _block;
             }
             return _positions.AsSpan(0, _positionCount);
         }
     }
 
-    public int NextDoc() => MoveTo(_index + 1);
+    /// <summary>The current document's positions as stored (first position, then gaps): a merge copies them without decoding.</summary>
+    public ReadOnlySpan<byte> RawPositions
+    {
+        get
+        {
+            var start = SeekPositions(out var end);
+            return _positionData.AsSpan(start, end - start);
+        }
+    }
+
+    public int NextDoc()
+    {
+        if (DocId == Scorer.NoMoreDocs)
+        {
+            return DocId;
+        }
+        if (_index + 1 < _blockLength)
+        {
+            return DocId = _docs[++_index];
+        }
+        if (_block + 1 < _postings.BlockCount)
+        {
+            LoadBlock(_block + 1);
+            _index = 0;
+            return DocId = _docs[0];
+        }
+        return Exhaust();
+    }
 
     public int Advance(int target)
     {
@@ -43,29 +132,148 @@ internal sealed class PostingsCursor : IFieldCursor
         {
             return DocId;
         }
-        var docs = _postings.Docs;
-        var low = _index + 1;
-        var step = 1;
-        var high = low;
-        while (high < docs.Length && docs[high] < target)
+        if (target > _lastDocInBlock)
         {
-            low = high + 1;
-            high += step;
-            step <<= 1;
+            if (_postings.BlockCount == 1)
+            {
+                if (_block == 0)
+                {
+                    return Exhaust();
+                }
+                LoadBlock(0);
+                if (target > _lastDocInBlock)
+                {
+                    return Exhaust();
+                }
+            }
+            else
+            {
+                // Entries up to the current block are read; read on until one reaches the target.
+                do
+                {
+                    if (_skipsRead == _postings.BlockCount)
+                    {
+                        return Exhaust();
+                    }
+                    ReadSkip();
+                }
+                while (_entry.LastDoc < target);
+                LoadBlock(_skipsRead - 1);
+            }
+            _index = -1;
         }
-        high = Math.Min(high, docs.Length - 1);
-        if (low > high)
+        // The block's last doc is at or past the target, so this stops inside the block.
+        var index = _index + 1;
+        while (_docs[index] < target)
         {
-            return MoveTo(docs.Length);
+            index++;
         }
-        var found = Array.BinarySearch(docs, low, high - low + 1, target);
-        return MoveTo(found >= 0 ? found : ~found);
+        _index = index;
+        return DocId = _docs[index];
     }
 
-    private int MoveTo(int index)
+    private int Exhaust()
     {
-        _index = index;
-        DocId = index < _postings.Docs.Length ? _postings.Docs[index] : Scorer.NoMoreDocs;
-        return DocId;
+        _index = _blockLength;
+        return DocId = Scorer.NoMoreDocs;
+    }
+
+    private void ReadSkip()
+    {
+        var offset = _skipOffset;
+        _entryPreviousLastDoc = _entry.LastDoc;
+        var lastDoc = _entry.LastDoc + (int)VarInt.ReadUInt(_data, ref offset) + 1;
+        var length = (int)VarInt.ReadUInt(_data, ref offset);
+        var positionsLength = (int)VarInt.ReadUInt(_data, ref offset);
+        var maxFreq = (int)VarInt.ReadUInt(_data, ref offset);
+        var minLength = (int)VarInt.ReadUInt(_data, ref offset);
+        _entry = new SkipEntry(lastDoc, _nextBlockOffset, _nextPositionsOffset, maxFreq, minLength);
+        _nextBlockOffset += length;
+        _nextPositionsOffset += positionsLength;
+        _skipOffset = offset;
+        _skipsRead++;
+    }
+
+    // Decodes a block's doc ids (and a tail's frequencies). For a list of several blocks, its skip
+    // entry must be the last one read.
+    private void LoadBlock(int block)
+    {
+        var postings = _postings;
+        int offset, previous, positionsOffset;
+        if (postings.BlockCount == 1)
+        {
+            (offset, previous, positionsOffset) = (postings.BlocksStart, -1, 0);
+        }
+        else
+        {
+            if (_skipsRead == block)
+            {
+                ReadSkip();
+            }
+            (offset, previous, positionsOffset) = (postings.BlocksStart + _entry.BlockOffset, _entryPreviousLastDoc, _entry.PositionsOffset);
+        }
+        var length = Math.Min(PostingsFormat.BlockSize, postings.DocFrequency - (block * PostingsFormat.BlockSize));
+        if (length == PostingsFormat.BlockSize)
+        {
+            int docBits = _data[offset], freqBits = _data[offset + 1];
+            BitPacking.Unpack(_data.AsSpan(offset + 2), docBits, _docs);
+            for (var i = 0; i < PostingsFormat.BlockSize; i++)
+            {
+                previous += _docs[i] + 1;
+                _docs[i] = previous;
+            }
+            _freqOffset = offset + 2 + PostingsFormat.PackedBytes(docBits);
+            _freqBits = freqBits;
+        }
+        else
+        {
+            for (var i = 0; i < length; i++)
+            {
+                var code = VarInt.ReadUInt(_data, ref offset);
+                previous += (int)(code >> 1) + 1;
+                _docs[i] = previous;
+                _freqs[i] = (code & 1) != 0 ? 1 : (int)VarInt.ReadUInt(_data, ref offset);
+            }
+            _freqOffset = -1;
+        }
+        _block = block;
+        _blockLength = length;
+        _lastDocInBlock = _docs[length - 1];
+        _positionsIndex = 0;
+        _positionsOffset = postings.PositionsStart + positionsOffset;
+    }
+
+    private void DecodeFreqs()
+    {
+        if (_freqOffset >= 0)
+        {
+            BitPacking.Unpack(_data.AsSpan(_freqOffset), _freqBits, _freqs);
+            for (var i = 0; i < _freqs.Length; i++)
+            {
+                _freqs[i]++;
+            }
+            _freqOffset = -1;
+        }
+    }
+
+    // Where the current posting's positions start and end. The offset moves forward from posting
+    // _positionsIndex past the positions of the postings in between and stays after the current one,
+    // which is remembered for a second read.
+    private int SeekPositions(out int end)
+    {
+        if (_positionsIndex != _index + 1)
+        {
+            DecodeFreqs();
+            var skipped = 0;
+            for (var i = _positionsIndex; i < _index; i++)
+            {
+                skipped += _freqs[i];
+            }
+            _currentPositionsStart = PrefixVarInt.Skip(_positionData, _positionsOffset, skipped);
+            _positionsOffset = PrefixVarInt.Skip(_positionData, _currentPositionsStart, _freqs[_index]);
+            _positionsIndex = _index + 1;
+        }
+        end = _positionsOffset;
+        return _currentPositionsStart;
     }
 }

@@ -8,14 +8,57 @@ public class SegmentWriterTests
     [
         "graph", "Graphs", "neural", "network", "networks", "learning", "learned", "the", "of", "a", "and", "in",
         "don't", "O'Brien", "Schrödinger", "Schrodinger", "naïve", "straße", "中文", "GPT-4", "covid19", "x", "é",
-        "generalization", "communities", "running", "skies", "'quoted'", "...", "-",
+        "generalization", "communities", "running", "skies", "'quoted'", "...", "-", "𝔘nicode", "ﬁne",
     ];
 
-    private static SearchDocument RandomDocument(Random random, int i)
+    internal static SearchDocument RandomDocument(Random random, int i)
     {
         string Text(int max) => string.Join(random.Next(5) == 0 ? ", " : " ", Enumerable.Range(0, random.Next(0, max)).Select(_ => Words[random.Next(Words.Length)]));
         var authors = Enumerable.Range(0, random.Next(0, 5)).Select(_ => random.Next(8) == 0 ? "" : Text(4)).ToArray();
-        return new SearchDocument($"d{i}", random.Next(20) == 0 ? null! : Text(10), Text(random.Next(2) == 0 ? 40 : 400), authors, ["cs.LG"], 2020);
+        string[] categories = [.. Enumerable.Range(0, random.Next(0, 4)).Select(_ => random.Next(5) switch { 0 => "cs.LG", 1 => " CS.lg ", 2 => "math.CO", 3 => "", _ => "hep-th" })];
+        DateOnly? date = random.Next(4) == 0 ? null : DateOnly.FromDayNumber(730_000 + random.Next(10_000));
+        return new SearchDocument($"d{i}", random.Next(20) == 0 ? null! : Text(10), Text(random.Next(2) == 0 ? 40 : 400), authors,
+            categories, random.Next(10) == 0 ? null : 2000 + random.Next(25), date, random.Next(3) == 0 ? 0 : random.Next(-5, 500));
+    }
+
+    /// <summary>Asserts that two segments hold the same arrays, byte for byte, and the same documents.</summary>
+    internal static void AssertSameSegment(Segment expected, Segment actual)
+    {
+        Assert.Equal(expected.DocCount, actual.DocCount);
+        foreach (var field in Fields.All)
+        {
+            var (e, a) = (expected[field], actual[field]);
+            Assert.Equal(e.Lengths, a.Lengths);
+            Assert.Equal(e.Terms.Terms, a.Terms.Terms);
+            Assert.Equal(e.Terms.Bytes, a.Terms.Bytes);
+            Assert.Equal(e.Terms.Starts, a.Terms.Starts);
+            Assert.Equal(e.Terms.PostingsStarts, a.Terms.PostingsStarts);
+            Assert.Equal(e.Terms.PositionsStarts, a.Terms.PositionsStarts);
+            Assert.Equal(e.PostingsData, a.PostingsData);
+            Assert.Equal(e.PositionsData, a.PositionsData);
+        }
+        Assert.Equal(expected.Values.Years, actual.Values.Years);
+        Assert.Equal(expected.Values.Dates, actual.Values.Dates);
+        Assert.Equal(expected.Values.Upvotes, actual.Values.Upvotes);
+        Assert.Equal(expected.Values.Categories, actual.Values.Categories);
+        Assert.Equal(expected.Values.CategoryNames, actual.Values.CategoryNames);
+        for (var doc = 0; doc < expected.DocCount; doc++)
+        {
+            Assert.Equal(expected.Key(doc), actual.Key(doc));
+            AssertSameDocument(expected.Document(doc), actual.Document(doc));
+        }
+    }
+
+    internal static void AssertSameDocument(SearchDocument expected, SearchDocument actual)
+    {
+        Assert.Equal(expected.Key, actual.Key);
+        Assert.Equal(expected.Title, actual.Title);
+        Assert.Equal(expected.Abstract, actual.Abstract);
+        Assert.Equal(expected.Authors, actual.Authors);
+        Assert.Equal(expected.Categories, actual.Categories);
+        Assert.Equal(expected.Year, actual.Year);
+        Assert.Equal(expected.Date, actual.Date);
+        Assert.Equal(expected.Upvotes, actual.Upvotes);
     }
 
     [Theory]
@@ -31,22 +74,44 @@ public class SegmentWriterTests
         var expected = ReferenceSegmentWriter.Write(documents);
         var actual = SegmentWriter.Write(documents, chunkSize);
 
+        AssertSameSegment(expected, actual);
         foreach (var field in Fields.All)
         {
-            Assert.Equal(expected[field].Lengths, actual[field].Lengths);
-            var terms = expected[field].Terms.Terms.Order(StringComparer.Ordinal).ToList();
-            Assert.Equal(terms, actual[field].Terms.Terms.Order(StringComparer.Ordinal));
-            Assert.True(terms.Count > 10, $"{field} has only {terms.Count} terms");
-            foreach (var term in terms)
-            {
-                var e = expected[field].Terms.Get(term)!;
-                var a = actual[field].Terms.Get(term)!;
-                Assert.Equal(e.Docs, a.Docs);
-                Assert.Equal(e.Starts, a.Starts);
-                Assert.Equal(e.Data, a.Data);
-            }
+            Assert.True(actual[field].Terms.Count > 10, $"{field} has only {actual[field].Terms.Count} terms");
         }
-        Assert.Equal(expected.Values.Years, actual.Values.Years);
-        Assert.Equal(expected.Values.Categories, actual.Values.Categories);
+        // Trimmed, lower-cased and blanks dropped, so " CS.lg " is cs.LG.
+        Assert.Equal(["cs.lg", "hep-th", "math.co"], actual.Values.CategoryNames.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Terms_are_in_utf8_byte_order_and_each_is_found()
+    {
+        var random = new Random(9);
+        var segment = SegmentWriter.Write([.. Enumerable.Range(0, 200).Select(i => RandomDocument(random, i))]);
+
+        foreach (var field in Fields.All)
+        {
+            var terms = segment[field].Terms;
+            for (var i = 0; i < terms.Count; i++)
+            {
+                if (i > 0)
+                {
+                    Assert.True(terms.TermBytes(i - 1).SequenceCompareTo(terms.TermBytes(i)) < 0);
+                }
+                Assert.Equal(i, terms.Find(terms.Term(i)));
+            }
+            Assert.Equal(-1, terms.Find("zzz-not-a-term"));
+            Assert.Equal(-1, terms.Find(""));
+        }
+    }
+
+    [Fact]
+    public void An_empty_segment_has_no_terms_and_no_documents()
+    {
+        var segment = SegmentWriter.Write([]);
+
+        Assert.Equal(0, segment.DocCount);
+        Assert.All(Fields.All, f => Assert.Equal(0, segment[f].Terms.Count));
+        Assert.Null(segment[Field.Title].Find("graph"));
     }
 }

@@ -19,19 +19,16 @@ public sealed class CrashTests : IDisposable
         var lastSeen = 0;
         for (var round = 0; round < 8; round++)
         {
-            using var process = StartWriter(lastBatch: 10_000);
+            var committed = System.Threading.Channels.Channel.CreateUnbounded<int>();
+            using var process = StartWriter(lastBatch: 10_000, committed.Writer);
             // Let it commit at least once in this round, then kill it at a random moment.
-            var line = await process.StandardOutput.ReadLineAsync();
-            Assert.True(line is not null && line.StartsWith("committed ", StringComparison.Ordinal),
-                $"the writer did not commit: {line} {await process.StandardError.ReadToEndAsync()}");
-            lastSeen = int.Parse(line["committed ".Length..], System.Globalization.CultureInfo.InvariantCulture);
+            lastSeen = await committed.Reader.ReadAsync();
             await Task.Delay(random.Next(0, 400));
             process.Kill(entireProcessTree: true);
             await process.WaitForExitAsync();
-            var rest = await process.StandardOutput.ReadToEndAsync();
-            foreach (var printed in rest.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+            while (committed.Reader.TryRead(out var printed))
             {
-                lastSeen = int.Parse(printed["committed ".Length..], System.Globalization.CultureInfo.InvariantCulture);
+                lastSeen = printed;
             }
 
             var index = SearchIndex.Open(_directory);
@@ -61,7 +58,8 @@ public sealed class CrashTests : IDisposable
         Assert.Equal(expected.Where(e => e.Revised).Select(e => e.Key).Order(StringComparer.Ordinal), revised.Keys().Order(StringComparer.Ordinal));
     }
 
-    private Process StartWriter(int lastBatch)
+    // Lines are read as they come (events, not a blocking read), each "committed N" passed on.
+    private Process StartWriter(int lastBatch, System.Threading.Channels.ChannelWriter<int> committed)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -72,7 +70,25 @@ public sealed class CrashTests : IDisposable
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Paperboy.Search.WriterProcess.dll"));
         start.ArgumentList.Add(_directory);
         start.ArgumentList.Add(lastBatch.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        return Process.Start(start)!;
+        var process = new Process { StartInfo = start };
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is { } line && line.StartsWith("committed ", StringComparison.Ordinal))
+            {
+                committed.TryWrite(int.Parse(line["committed ".Length..], System.Globalization.CultureInfo.InvariantCulture));
+            }
+        };
+        process.ErrorDataReceived += (_, e) =>
+        {
+            if (!string.IsNullOrEmpty(e.Data))
+            {
+                committed.TryComplete(new InvalidOperationException($"the writer failed: {e.Data}"));
+            }
+        };
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
     }
 
     public void Dispose()

@@ -1,0 +1,50 @@
+using Paperboy.Search.Indexing;
+
+namespace Paperboy.Search.Storage;
+
+/// <summary>
+/// A segment on disk: two files named after it, <c>name.pbi</c> (<see cref="SegmentIndexFile"/>: what
+/// searches read, loaded whole) and <c>name.pbd</c> (<see cref="DocumentsFile"/>: the stored documents,
+/// read a record at a time). Both end in a footer with the format version and a CRC-32C
+/// (<see cref="IndexFileFormat"/>). Writing does not publish anything: the caller makes a segment part
+/// of the index by replacing its meta file after <see cref="Write"/> returns, so a crash mid-write
+/// leaves files no meta file names.
+/// </summary>
+internal static class SegmentFiles
+{
+    /// <summary>
+    /// Writes the segment's two files under their final names (replacing any left by an earlier
+    /// attempt), each flushed to the disk, and returns their names. The directory entries themselves
+    /// are made durable by the caller's meta file commit.
+    /// </summary>
+    public static IReadOnlyList<string> Write(Segment segment, string directory, string name, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(segment);
+        var (index, documents) = FileNames(name);
+        DocumentsFile.Write(segment.StoredDocuments, Path.Combine(directory, documents), cancellationToken);
+        SegmentIndexFile.Write(segment, Path.Combine(directory, index), cancellationToken);
+        return [index, documents];
+    }
+
+    /// <summary>
+    /// Opens a segment written by <see cref="Write"/>: the .pbi is read into memory, the .pbd verified
+    /// and kept open (dispose the segment to close it). Throws <see cref="CorruptIndexException"/> for a
+    /// missing, truncated, damaged or other-version file.
+    /// </summary>
+    public static Segment Open(string directory, string name, CancellationToken cancellationToken = default)
+    {
+        var (index, documents) = FileNames(name);
+        var (fields, values, keys) = SegmentIndexFile.Read(Path.Combine(directory, index), cancellationToken);
+        var stored = DocumentsFileReader.Open(Path.Combine(directory, documents), keys.Length, cancellationToken);
+        return new Segment(fields, values, keys, stored);
+    }
+
+    private static (string Index, string Documents) FileNames(string name)
+    {
+        if (string.IsNullOrWhiteSpace(name) || name.IndexOfAny(['/', '\\', ':']) >= 0 || name is "." or "..")
+        {
+            throw new ArgumentException($"search index: '{name}' is not a segment name (a plain file name without an extension)", nameof(name));
+        }
+        return (name + IndexFileFormat.IndexExtension, name + IndexFileFormat.DocumentsExtension);
+    }
+}
