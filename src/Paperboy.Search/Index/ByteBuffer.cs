@@ -1,5 +1,3 @@
-using System.Buffers.Binary;
-
 namespace Paperboy.Search.Indexing;
 
 /// <summary>
@@ -51,10 +49,6 @@ internal sealed class ByteBuffer
         }
         span[i] = (byte)value;
     }
-
-    public void WriteInt32(int value) => BinaryPrimitives.WriteInt32LittleEndian(Append(4), value);
-
-    public void WriteInt64(long value) => BinaryPrimitives.WriteInt64LittleEndian(Append(8), value);
 
     public void Clear() => Length = 0;
 

@@ -39,6 +39,7 @@ internal sealed class DocValues
 
     public int DocCount => Years.Length;
 
+    /// <summary>The document's date, for sorting newest first.</summary>
     public DateOnly? Date(int doc) => Dates[doc] == NoDate ? null : DateOnly.FromDayNumber(Dates[doc]);
 
     public bool HasCategory(int doc, int categoryId) => Array.IndexOf(Categories[doc], categoryId) >= 0;

@@ -8,14 +8,18 @@ namespace Paperboy.Search.Indexing;
 internal sealed class FieldWriter
 {
     private readonly ByteBuffer _termBytes = new(1 << 12);
-    private readonly ByteBuffer _postings = new(1 << 16);
-    private readonly ByteBuffer _positions = new(1 << 16);
+    private readonly ByteBuffer _postings;
+    private readonly ByteBuffer _positions;
     private readonly List<int> _termStarts = [0];
     private readonly List<int> _postingsStarts = [0];
     private readonly List<int> _positionsStarts = [0];
 
-    public FieldWriter()
+    /// <param name="postingsCapacity">The postings bytes expected, to start the buffer at.</param>
+    /// <param name="positionsCapacity">The positions bytes expected.</param>
+    public FieldWriter(int postingsCapacity = 1 << 16, int positionsCapacity = 1 << 16)
     {
+        _postings = new ByteBuffer(postingsCapacity);
+        _positions = new ByteBuffer(positionsCapacity);
         Encoder = new PostingsEncoder(_postings, _positions);
     }
 

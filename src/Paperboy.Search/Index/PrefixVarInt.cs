@@ -100,9 +100,10 @@ internal static class PrefixVarInt
     /// <summary>The offset after <paramref name="count"/> values starting at <paramref name="offset"/>.</summary>
     public static int Skip(ReadOnlySpan<byte> data, int offset, int count)
     {
-        for (var i = 0; i < count; i++)
+        for (; count > 0; count--)
         {
-            offset += LengthOf(data[offset]);
+            var first = data[offset];
+            offset += first <= 240 ? 1 : LengthOf(first);
         }
         return offset;
     }

@@ -37,19 +37,21 @@ internal static class SegmentWriter
             chunks[c] = SegmentChunk.Write(documents, first, Math.Min(documents.Count, first + chunkSize), lengths);
         });
 
+        // The values and the three fields at once: collecting and sorting a field's terms, and the
+        // values, run on one core each, the encoding of a field's terms on all.
         var values = new DocValuesBuilder(documents.Count);
         var keys = new string[documents.Count];
-        for (var doc = 0; doc < documents.Count; doc++)
-        {
-            values.Set(doc, documents[doc]);
-            keys[doc] = documents[doc].Key;
-        }
-
         var fields = new FieldIndex[Fields.Count];
-        for (var f = 0; f < Fields.Count; f++)
-        {
-            fields[f] = WriteField(chunks, (Field)f, lengths[f]);
-        }
+        Parallel.Invoke(
+            () =>
+            {
+                for (var doc = 0; doc < documents.Count; doc++)
+                {
+                    values.Set(doc, documents[doc]);
+                    keys[doc] = documents[doc].Key;
+                }
+            },
+            () => Parallel.For(0, Fields.Count, f => fields[f] = WriteField(chunks, (Field)f, lengths[f])));
         return new Segment(fields, values.Build(), keys, new MemoryDocuments([.. documents]));
     }
 
@@ -87,7 +89,14 @@ internal static class SegmentWriter
         var runs = new FieldWriter[runStarts.Count - 1];
         Parallel.For(0, runs.Length, r =>
         {
-            var writer = new FieldWriter();
+            // The chunks' bytes bound the positions (copied as they are) and roughly double the
+            // postings (packed gaps and frequencies), so the buffers rarely grow.
+            long bytes = 0;
+            for (var i = runStarts[r]; i < runStarts[r + 1]; i++)
+            {
+                bytes += weights[i];
+            }
+            var writer = new FieldWriter((int)Math.Min(bytes / 2, Array.MaxLength), (int)Math.Min(bytes, Array.MaxLength));
             for (var i = runStarts[r]; i < runStarts[r + 1]; i++)
             {
                 var slot = order[i];

@@ -11,8 +11,6 @@ namespace Paperboy.Search.Indexing;
 /// </summary>
 internal sealed class TermDictionary
 {
-    public static readonly TermDictionary Empty = new([], [0], [0], [0]);
-
     private readonly byte[] _bytes;
     private readonly int[] _starts;
 

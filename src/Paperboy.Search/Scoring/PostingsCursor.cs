@@ -162,11 +162,20 @@ internal sealed class PostingsCursor : IFieldCursor
             }
             _index = -1;
         }
-        // The block's last doc is at or past the target, so this stops inside the block.
+        // The block's last doc is at or past the target, so both searches stop inside the block: a
+        // short scan for a near target (leapfrogging mostly moves a few docs), a binary search past it.
         var index = _index + 1;
-        while (_docs[index] < target)
+        if (_blockLength - index > 8 && _docs[index + 7] < target)
         {
-            index++;
+            var found = Array.BinarySearch(_docs, index + 8, _blockLength - index - 8, target);
+            index = found >= 0 ? found : ~found;
+        }
+        else
+        {
+            while (_docs[index] < target)
+            {
+                index++;
+            }
         }
         _index = index;
         return DocId = _docs[index];

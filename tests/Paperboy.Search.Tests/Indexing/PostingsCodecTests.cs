@@ -62,6 +62,10 @@ public class PostingsCodecTests
             Assert.Equal(expected.Docs[i], cursor.NextDoc());
             Assert.Equal(expected.Positions[i].Count, cursor.Freq);
             Assert.Equal(expected.Positions[i], cursor.Positions.ToArray());
+            var block = expected.Skips.Count == 0 ? null : (SkipEntry?)expected.Skips[i / PostingsFormat.BlockSize];
+            Assert.Equal(block?.MaxFreq ?? expected.MaxFreq, cursor.BlockMaxFreq);
+            Assert.Equal(block?.MinFieldLength ?? expected.MinFieldLength, cursor.BlockMinFieldLength);
+            Assert.Equal(block?.LastDoc ?? expected.Docs[^1], cursor.BlockLastDoc);
         }
         Assert.Equal(Scorer.NoMoreDocs, cursor.NextDoc());
         Assert.Equal(Scorer.NoMoreDocs, cursor.NextDoc());

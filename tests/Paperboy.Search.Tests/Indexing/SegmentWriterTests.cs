@@ -79,6 +79,12 @@ public class SegmentWriterTests
         {
             Assert.True(actual[field].Terms.Count > 10, $"{field} has only {actual[field].Terms.Count} terms");
         }
+        for (var doc = 0; doc < documents.Count; doc++)
+        {
+            Assert.Equal(documents[doc].Date, actual.Values.Date(doc));
+            Assert.Equal(documents[doc].Upvotes, actual.Values.Upvotes[doc]);
+            Assert.Equal(documents[doc].Year ?? DocValues.NoYear, actual.Values.Years[doc]);
+        }
         // Trimmed, lower-cased and blanks dropped, so " CS.lg " is cs.LG.
         Assert.Equal(["cs.lg", "hep-th", "math.co"], actual.Values.CategoryNames.Order(StringComparer.Ordinal));
     }

@@ -5,8 +5,8 @@ namespace Paperboy.Search.Indexing;
 
 /// <summary>
 /// Packs a block of 128 non-negative ints at a fixed bit width, value i at bit i * bits, least
-/// significant bit first. Unpacking reads each value with one unaligned 64-bit load, shift and mask
-/// (a value of up to 32 bits starting at any of a byte's 8 bits fits in 8 bytes).
+/// significant bit first, so the block is 4 * bits little-endian int32 words. Unpacking shifts values
+/// out of a 64-bit buffer refilled a word at a time: no value needs more than one load.
 /// <see cref="ReferencePostingsCodec"/> packs and unpacks bit by bit; the tests compare the two.
 /// </summary>
 internal static class BitPacking
@@ -41,27 +41,24 @@ internal static class BitPacking
             values.Clear();
             return;
         }
-        var bytes = PostingsFormat.PackedBytes(bits);
-        if (input.Length < bytes + 8)
-        {
-            // The last block of a blob: the 64-bit loads would run past its end, so read a padded copy.
-            Span<byte> padded = stackalloc byte[PostingsFormat.PackedBytes(32) + 8];
-            padded.Clear();
-            input[..bytes].CopyTo(padded);
-            UnpackPadded(padded, bits, values);
-            return;
-        }
-        UnpackPadded(input, bits, values);
-    }
-
-    private static void UnpackPadded(ReadOnlySpan<byte> input, int bits, Span<int> values)
-    {
+        // 128 values take 4 * bits int32 words exactly; each word is loaded once into a 64-bit buffer
+        // that always holds at least the next value's bits.
+        var words = input[..PostingsFormat.PackedBytes(bits)];
         var mask = (1UL << bits) - 1;
-        var bit = 0;
+        ulong buffer = 0;
+        var available = 0;
+        var word = 0;
         for (var i = 0; i < values.Length; i++)
         {
-            values[i] = (int)((BinaryPrimitives.ReadUInt64LittleEndian(input[(bit >> 3)..]) >> (bit & 7)) & mask);
-            bit += bits;
+            if (available < bits)
+            {
+                buffer |= (ulong)BinaryPrimitives.ReadUInt32LittleEndian(words[word..]) << available;
+                word += 4;
+                available += 32;
+            }
+            values[i] = (int)(buffer & mask);
+            buffer >>= bits;
+            available -= bits;
         }
     }
 }
