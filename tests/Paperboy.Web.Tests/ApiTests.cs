@@ -34,25 +34,6 @@ public sealed class ApiTests(PaperboyWebFactory factory) : IClassFixture<Paperbo
     }
 
     [Fact]
-    public async Task Search_api_sorts_by_date_and_counts_facets_over_every_match()
-    {
-        var json = await GetJsonAsync("/api/search?q=diffusion&limit=5&sort=newest&facets=true");
-
-        Assert.Equal("newest", json.GetProperty("sort").GetString());
-        var dates = json.GetProperty("hits").EnumerateArray()
-            .Select(h => h.GetProperty("published").GetDateTimeOffset()).ToList();
-        Assert.Equal(5, dates.Count);
-        Assert.Equal(dates.OrderByDescending(d => d.Date), dates, (a, b) => a.Date == b.Date);
-        var facets = json.GetProperty("facets");
-        var years = facets.GetProperty("years").EnumerateArray().Sum(y => y.GetProperty("count").GetInt32());
-        Assert.Equal(json.GetProperty("total").GetInt32(), years);
-        var categories = facets.GetProperty("categories").EnumerateArray().Select(c => c.GetProperty("count").GetInt32()).ToList();
-        Assert.NotEmpty(categories);
-        Assert.Equal(categories.OrderDescending(), categories);
-        Assert.Equal(JsonValueKind.Null, (await GetJsonAsync("/api/search?q=diffusion&limit=1")).GetProperty("facets").ValueKind);
-    }
-
-    [Fact]
     public async Task Paper_api_returns_the_paper_by_id()
     {
         var search = await GetJsonAsync("/api/search?q=%22Neural+Common+Neighbor%22&limit=1");
