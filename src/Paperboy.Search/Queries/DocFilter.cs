@@ -11,10 +11,14 @@ internal sealed class DocFilter
     private readonly int[] _excludedCategories;
     private readonly YearRange[] _years;
     private readonly YearRange[] _excludedYears;
+    private readonly DateRange[] _dates;
+    private readonly DateRange[] _excludedDates;
 
     public DocFilter(DocValues values, bool requireCategory, int[] categories, int[] excludedCategories,
-        YearRange[] years, YearRange[] excludedYears)
+        YearRange[] years, YearRange[] excludedYears, DateRange[] dates, DateRange[] excludedDates)
     {
+        _dates = dates;
+        _excludedDates = excludedDates;
         _values = values;
         _requireCategory = requireCategory;
         _categories = categories;
@@ -38,6 +42,15 @@ internal sealed class DocFilter
         {
             return false;
         }
-        return year == DocValues.NoYear || !_excludedYears.Any(r => r.Contains(year));
+        if (year != DocValues.NoYear && _excludedYears.Any(r => r.Contains(year)))
+        {
+            return false;
+        }
+        var day = _values.Dates[doc];
+        if (_dates.Length > 0 && (day == DocValues.NoDate || !_dates.Any(r => r.Contains(day))))
+        {
+            return false;
+        }
+        return day == DocValues.NoDate || !_excludedDates.Any(r => r.Contains(day));
     }
 }

@@ -5,7 +5,8 @@ namespace Paperboy.Search.Queries;
 /// <summary>
 /// The filters of a query. Several <c>cat:</c> filters mean any of those categories, several
 /// <c>year:</c> filters any of those ranges (someone listing cs.CL and cs.LG wants papers in
-/// either); a category filter and a year filter must both hold; an excluded one must not.
+/// either), several <c>date:</c> filters any of those ranges; filters of different kinds must all
+/// hold; an excluded one must not.
 /// </summary>
 internal sealed class FilterSet
 {
@@ -13,10 +14,13 @@ internal sealed class FilterSet
     public List<string> ExcludedCategories { get; } = [];
     public List<YearRange> Years { get; } = [];
     public List<YearRange> ExcludedYears { get; } = [];
+    public List<DateRange> Dates { get; } = [];
+    public List<DateRange> ExcludedDates { get; } = [];
 
-    public bool IsEmpty => Categories.Count + ExcludedCategories.Count + Years.Count + ExcludedYears.Count == 0;
+    public bool IsEmpty => Categories.Count + ExcludedCategories.Count + Years.Count + ExcludedYears.Count
+        + Dates.Count + ExcludedDates.Count == 0;
 
-    public bool HasInclusions => Categories.Count + Years.Count > 0;
+    public bool HasInclusions => Categories.Count + Years.Count + Dates.Count > 0;
 
     /// <summary>Resolves category names to the segment's ids once per search.</summary>
     public DocFilter Compile(Segment segment)
@@ -24,6 +28,6 @@ internal sealed class FilterSet
         var ids = segment.Values.CategoryIds;
         var include = Categories.Select(c => ids.GetValueOrDefault(c, -1)).Where(id => id >= 0).ToArray();
         var exclude = ExcludedCategories.Select(c => ids.GetValueOrDefault(c, -1)).Where(id => id >= 0).ToArray();
-        return new DocFilter(segment.Values, Categories.Count > 0, include, exclude, [.. Years], [.. ExcludedYears]);
+        return new DocFilter(segment.Values, Categories.Count > 0, include, exclude, [.. Years], [.. ExcludedYears], [.. Dates], [.. ExcludedDates]);
     }
 }

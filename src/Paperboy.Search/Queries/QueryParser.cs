@@ -6,7 +6,7 @@ namespace Paperboy.Search.Queries;
 /// <summary>
 /// Turns what a person typed into a <see cref="ParsedQuery"/>. It never throws: anything it cannot
 /// read is treated as plain words or dropped. Syntax (see the project README for the full table):
-/// words (OR, ranked), "phrases", +required, -excluded, NOT x, a AND b, title: abs: author: cat: year:.
+/// words (OR, ranked), "phrases", +required, -excluded, NOT x, a AND b, title: abs: author: cat: year: date:.
 /// </summary>
 internal static class QueryParser
 {
@@ -195,6 +195,15 @@ internal static class QueryParser
                 }
                 continue;
             }
+            if (item.Field == "date")
+            {
+                if (DateRange.TryParse(value, out var dates) && seen.Add(negated + "date:" + dates))
+                {
+                    (occur == Occur.MustNot ? filters.ExcludedDates : filters.Dates).Add(dates);
+                    display.Add($"{negated}date:{dates}");
+                }
+                continue;
+            }
             if (item.Field == "cat")
             {
                 var category = DocValuesBuilder.NormalizeCategory(value);
@@ -286,6 +295,7 @@ internal static class QueryParser
         "author" or "authors" or "au" => "author",
         "cat" or "category" => "cat",
         "year" => "year",
+        "date" => "date",
         _ => null,
     };
 
