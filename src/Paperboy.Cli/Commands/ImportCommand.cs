@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Paperboy.Application.Importing;
+using Paperboy.Application.Searching;
 using Paperboy.Cli.Output;
 using Spectre.Console;
 
@@ -21,6 +22,14 @@ public static class ImportCommand
             await using var services = context.BuildServices(parsed);
             var importer = services.GetRequiredService<ImportService>();
             var report = await ImportWithProgressAsync(importer, parsed.GetValue(paths)!, showProgress: !parsed.GetValue(json), cancellationToken);
+            // The search index catches up now rather than on the first search (with a running
+            // serve holding the index, serve does it and this reads its last commit).
+            var indexing = System.Diagnostics.Stopwatch.StartNew();
+            var index = await services.GetRequiredService<PaperSearchService>().GetIndexAsync(cancellationToken);
+            if (!parsed.GetValue(json))
+            {
+                Terminal.Error.MarkupLine($"[dim]Search index: {index.DocumentCount:N0} papers, up to date in {indexing.Elapsed.TotalSeconds:F1} s[/]");
+            }
             if (parsed.GetValue(json))
             {
                 JsonOutput.Write(ImportReportJson.From(report));
