@@ -148,13 +148,13 @@ internal sealed class Fts5Peer : IAsyncDisposable
         {
             var command = query.Kind switch
             {
-                SyntheticQueryKind.CategoryFilter => _category,
+                SyntheticQueryKind.CategoryFilter or SyntheticQueryKind.CategoryFilterOr => _category,
                 SyntheticQueryKind.YearFilter => _years,
                 _ => _plain,
             };
             command.Parameters["$match"].Value = MatchExpression(query);
             command.Parameters["$limit"].Value = limit;
-            if (query.Kind == SyntheticQueryKind.CategoryFilter)
+            if (query.Category is not null)
             {
                 command.Parameters["$category"].Value = $" {query.Category} ";
             }
