@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Microsoft.Data.Sqlite;
 using Paperboy.Ingest.Synthetic;
 
@@ -91,15 +90,17 @@ internal sealed class Fts5Peer : IAsyncDisposable
     }
 
     /// <summary>
-    /// The bytes of the full-text index proper: the b-tree blocks of fts_data and the per-row lengths of
-    /// fts_docsize, without the copy of the text in fts_content. Payload bytes, not pages (the bundled
-    /// SQLite has no dbstat table to count pages per table).
+    /// The full-text index proper, in payload bytes (the bundled SQLite has no dbstat table to count
+    /// pages per table): the blocks of <c>fts_data</c> (term dictionary, doclists with positions) and
+    /// the terms of <c>fts_idx</c> (the segment page index); then the per-row token counts of
+    /// <c>fts_docsize</c>, which are what our field lengths are. The copy of the text in
+    /// <c>fts_content</c> is in neither.
     /// </summary>
-    public async Task<long> IndexBytesAsync(CancellationToken cancellationToken) =>
-        await ScalarAsync("SELECT (SELECT COALESCE(SUM(length(block)), 0) FROM fts_data) + (SELECT COALESCE(SUM(length(sz)), 0) FROM fts_docsize);", cancellationToken);
+    public async Task<(long Index, long DocSizes)> IndexBytesAsync(CancellationToken cancellationToken) => (
+        await ScalarAsync("SELECT (SELECT COALESCE(SUM(length(block)), 0) FROM fts_data) + (SELECT COALESCE(SUM(length(term)), 0) FROM fts_idx);", cancellationToken),
+        await ScalarAsync("SELECT COALESCE(SUM(length(sz)), 0) FROM fts_docsize;", cancellationToken));
 
-    /// <summary>Prepared statements per query shape, so the timed loop measures searching, not SQL parsing.</summary>
-    public Searcher CreateSearcher() => new(_connection);
+    public Fts5Searcher CreateSearcher() => new(_connection);
 
     /// <summary>
     /// Paperboy's query in FTS5 syntax: each term quoted (so a word is never read as an operator),
@@ -129,76 +130,6 @@ internal sealed class Fts5Peer : IAsyncDisposable
     }
 
     public async ValueTask DisposeAsync() => await _connection.DisposeAsync();
-
-    /// <summary>Runs top-10 queries on one connection; synchronous, like a request thread would.</summary>
-    internal sealed class Searcher : IDisposable
-    {
-        private readonly SqliteCommand _plain;
-        private readonly SqliteCommand _category;
-        private readonly SqliteCommand _years;
-
-        public Searcher(SqliteConnection connection)
-        {
-            _plain = Prepare(connection, "");
-            _category = Prepare(connection, " AND instr(' ' || categories || ' ', $category) > 0");
-            _years = Prepare(connection, " AND year BETWEEN $from AND $to");
-        }
-
-        public List<long> Search(SyntheticQuery query, int limit)
-        {
-            var command = query.Kind switch
-            {
-                SyntheticQueryKind.CategoryFilter => _category,
-                SyntheticQueryKind.YearFilter => _years,
-                _ => _plain,
-            };
-            command.Parameters["$match"].Value = MatchExpression(query);
-            command.Parameters["$limit"].Value = limit;
-            if (query.Kind == SyntheticQueryKind.CategoryFilter)
-            {
-                command.Parameters["$category"].Value = $" {query.Category} ";
-            }
-            if (query.Kind == SyntheticQueryKind.YearFilter)
-            {
-                command.Parameters["$from"].Value = query.YearFrom;
-                command.Parameters["$to"].Value = query.YearTo;
-            }
-            var rowids = new List<long>(limit);
-            using var reader = command.ExecuteReader();
-            while (reader.Read())
-            {
-                rowids.Add(reader.GetInt64(0));
-            }
-            return rowids;
-        }
-
-        private static SqliteCommand Prepare(SqliteConnection connection, string filter)
-        {
-            var command = connection.CreateCommand();
-            command.CommandText = new StringBuilder("SELECT rowid FROM fts WHERE fts MATCH $match")
-                .Append(filter).Append(" ORDER BY ").Append(Rank).Append(" LIMIT $limit").ToString();
-            command.Parameters.Add("$match", SqliteType.Text);
-            command.Parameters.Add("$limit", SqliteType.Integer);
-            if (filter.Contains("$category", StringComparison.Ordinal))
-            {
-                command.Parameters.Add("$category", SqliteType.Text);
-            }
-            if (filter.Contains("$from", StringComparison.Ordinal))
-            {
-                command.Parameters.Add("$from", SqliteType.Integer);
-                command.Parameters.Add("$to", SqliteType.Integer);
-            }
-            command.Prepare();
-            return command;
-        }
-
-        public void Dispose()
-        {
-            _plain.Dispose();
-            _category.Dispose();
-            _years.Dispose();
-        }
-    }
 }
 
 /// <summary>One row of the peer's table.</summary>

@@ -36,6 +36,8 @@ public static class SyntheticQueries
         SyntheticQueryKind.CategoryFilter => new(kind, Terms(vocabulary, random, 1),
             Category: SyntheticWords.Categories[random.Weighted(vocabulary.CategoryWeights)].Category),
         SyntheticQueryKind.YearFilter => YearFiltered(vocabulary, random),
+        SyntheticQueryKind.CategoryFilterOr => new(kind, Terms(vocabulary, random, random.Between(2, 3)),
+            Category: SyntheticWords.Categories[random.Weighted(vocabulary.CategoryWeights)].Category),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "synthetic queries: unknown kind"),
     };
 

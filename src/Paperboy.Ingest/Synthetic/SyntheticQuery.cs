@@ -17,7 +17,7 @@ public sealed record SyntheticQuery(
     {
         SyntheticQueryKind.TwoTermAnd => string.Join(" AND ", Terms),
         SyntheticQueryKind.Phrase => $"\"{string.Join(' ', Terms)}\"",
-        SyntheticQueryKind.CategoryFilter => $"cat:{Category} {string.Join(' ', Terms)}",
+        SyntheticQueryKind.CategoryFilter or SyntheticQueryKind.CategoryFilterOr => $"cat:{Category} {string.Join(' ', Terms)}",
         SyntheticQueryKind.YearFilter => string.Create(CultureInfo.InvariantCulture, $"{string.Join(' ', Terms)} year:{YearFrom}..{YearTo}"),
         _ => string.Join(' ', Terms),
     };

@@ -23,4 +23,10 @@ public enum SyntheticQueryKind
 
     /// <summary><c>term year:2019..2021</c></summary>
     YearFilter,
+
+    /// <summary>
+    /// <c>cat:cs.LG a b</c> or <c>cat:cs.LG a b c</c>: a two- or three-word OR with a category filter,
+    /// to set against the same words unfiltered. Last, so the kinds before it keep their queries.
+    /// </summary>
+    CategoryFilterOr,
 }

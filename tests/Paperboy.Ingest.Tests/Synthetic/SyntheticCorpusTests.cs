@@ -102,6 +102,9 @@ public sealed partial class SyntheticCorpusTests : IDisposable
         Assert.Matches("^\"\\w+( \\w+)+\"$", first.First(q => q.Kind == SyntheticQueryKind.Phrase).Text);
         Assert.Matches(@"^cat:[\w.-]+ \w+$", first.First(q => q.Kind == SyntheticQueryKind.CategoryFilter).Text);
         Assert.Matches(@"^\w+ year:20\d\d\.\.20\d\d$", first.First(q => q.Kind == SyntheticQueryKind.YearFilter).Text);
+        Assert.All(first.Where(q => q.Kind == SyntheticQueryKind.CategoryFilterOr), q => Assert.Matches(@"^cat:[\w.-]+ \w+ \w+( \w+)?$", q.Text));
+        Assert.Contains(first, q => q.Kind == SyntheticQueryKind.CategoryFilterOr && q.Terms.Count == 2);
+        Assert.Contains(first, q => q.Kind == SyntheticQueryKind.CategoryFilterOr && q.Terms.Count == 3);
     }
 
     [Fact]
