@@ -8,6 +8,13 @@ internal interface IFieldCursor
 {
     int DocId { get; }
     int Freq { get; }
+
+    /// <summary>No document of the segment has a higher <see cref="Freq"/>: with <see cref="MinFieldLength"/>, a score bound.</summary>
+    int MaxFreq { get; }
+
+    /// <summary>No document of the segment that matches has a shorter field.</summary>
+    int MinFieldLength { get; }
+
     int NextDoc();
     int Advance(int target);
 }

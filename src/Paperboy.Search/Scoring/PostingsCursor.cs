@@ -64,6 +64,10 @@ internal sealed class PostingsCursor : IFieldCursor
         }
     }
 
+    public int MaxFreq => _postings.MaxFreq;
+
+    public int MinFieldLength => _postings.MinFieldLength;
+
     /// <summary>The highest frequency in the current block: with <see cref="BlockMinFieldLength"/>, a block-max score bound.</summary>
     public int BlockMaxFreq => _postings.BlockCount > 1 ? _entry.MaxFreq : _postings.MaxFreq;
 

@@ -20,4 +20,11 @@ internal abstract class Scorer
     public abstract int Advance(int target);
 
     public abstract double Score();
+
+    /// <summary>
+    /// A bound no <see cref="Score"/> of this segment exceeds, for dynamic pruning (MaxScore,
+    /// <see cref="MaxScoreBulkScorer"/>); read once, before the scorer moves. Positive infinity, the
+    /// default, means "no safe bound": such a scorer is always essential and never skipped.
+    /// </summary>
+    public virtual double MaxScore => double.PositiveInfinity;
 }
