@@ -17,4 +17,7 @@ internal interface IFieldCursor
 
     int NextDoc();
     int Advance(int target);
+
+    /// <summary>Sets the bit of every document of a cursor that has not moved yet (see <see cref="Scorer.AddMatches"/>), and exhausts it.</summary>
+    void AddMatches(ulong[] bits);
 }

@@ -28,6 +28,14 @@ internal sealed class PhraseCursor : IFieldCursor
 
     public int MinFieldLength { get; }
 
+    public void AddMatches(ulong[] bits)
+    {
+        for (var doc = NextDoc(); doc != Scorer.NoMoreDocs; doc = NextDoc())
+        {
+            bits[doc >> 6] |= 1UL << doc;
+        }
+    }
+
     public int NextDoc() => DocId == Scorer.NoMoreDocs ? DocId : Find(DocId + 1);
 
     public int Advance(int target) => DocId >= target ? DocId : Find(target);

@@ -185,6 +185,14 @@ internal sealed class PostingsCursor : IFieldCursor
         return DocId = _docs[index];
     }
 
+    public void AddMatches(ulong[] bits)
+    {
+        for (var doc = NextDoc(); doc != Scorer.NoMoreDocs; doc = NextDoc())
+        {
+            bits[doc >> 6] |= 1UL << doc;
+        }
+    }
+
     private int Exhaust()
     {
         _index = _blockLength;

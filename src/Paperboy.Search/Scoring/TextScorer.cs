@@ -67,6 +67,15 @@ internal sealed class TextScorer : Scorer
         }
     }
 
+    public override void AddMatches(ulong[] bits)
+    {
+        foreach (var cursor in _cursors)
+        {
+            cursor.AddMatches(bits);
+        }
+        _doc = NoMoreDocs;
+    }
+
     private double PseudoFrequency()
     {
         var tf = 0.0;
