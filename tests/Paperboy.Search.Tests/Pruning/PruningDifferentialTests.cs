@@ -14,17 +14,19 @@ public class PruningDifferentialTests
     private static readonly SearchSettings Plain = SearchSettings.Default with { FeedbackDocs = 0, ProximityWeight = 0 };
     private static readonly SearchSettings Proximity = SearchSettings.Default with { FeedbackDocs = 0 };
 
-    public static TheoryData<int, string, string> Cases()
+    public static TheoryData<int, string, string, int> Cases()
     {
-        var data = new TheoryData<int, string, string>();
+        var data = new TheoryData<int, string, string, int>();
         foreach (var layout in new[] { SegmentLayouts.One, SegmentLayouts.Many, SegmentLayouts.Deletions })
         {
             foreach (var settings in new[] { "plain", "proximity", "default" })
             {
                 for (var seed = 1; seed <= 2; seed++)
                 {
-                    data.Add(seed, layout, settings);
+                    data.Add(seed, layout, settings, 1_200);
                 }
+                // Common words in dozens of blocks: windows of block-max bounds that differ along a list.
+                data.Add(3, layout, settings, 8_000);
             }
         }
         return data;
@@ -32,16 +34,16 @@ public class PruningDifferentialTests
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void Pruned_search_returns_the_exhaustive_top_k_with_identical_scores_and_totals(int seed, string layout, string settingsName)
+    public void Pruned_search_returns_the_exhaustive_top_k_with_identical_scores_and_totals(int seed, string layout, string settingsName, int count)
     {
         var settings = settingsName switch { "plain" => Plain, "proximity" => Proximity, _ => SearchSettings.Default };
         var corpus = new ZipfCorpus(seed * 101 + settingsName.Length);
-        var documents = corpus.Documents(1_200);
+        var documents = corpus.Documents(count);
         var pruned = SegmentLayouts.Build(layout, documents, settings, new Random(seed));
         var exhaustive = pruned.WithoutPruning();
 
         var compared = 0;
-        for (var q = 0; q < 60; q++)
+        for (var q = 0; q < (count > 2_000 ? 30 : 60); q++)
         {
             var text = corpus.Query(documents);
             var parsed = pruned.Parse(text);
@@ -68,7 +70,7 @@ public class PruningDifferentialTests
                 compared += expected.Length;
             }
         }
-        Assert.InRange(compared, 2_000, int.MaxValue); // most queries match: the comparison is worth something
+        Assert.InRange(compared, 1_000, int.MaxValue); // most queries match: the comparison is worth something
     }
 
     private static string Describe(FacetCounts counts) =>

@@ -3,8 +3,10 @@ namespace Paperboy.Search.Tests.Pruning;
 /// <summary>
 /// Random papers whose words follow a Zipf law (a few words in most documents, most words in few), so
 /// that postings lists span several blocks and clauses' score bounds differ widely, as in real text:
-/// the conditions under which MaxScore skips anything. Queries are disjunctions of such words and of
-/// phrases copied from the papers, with exclusions and filters.
+/// the conditions under which MaxScore skips anything. Papers come in runs on a topic, whose words are
+/// frequent during the run and rare elsewhere (as papers added by date cluster by subject), so the
+/// blocks of one list have different bounds: the conditions under which block-max bounds matter.
+/// Queries are disjunctions of such words and of phrases copied from the papers, with exclusions and filters.
 /// </summary>
 internal sealed class ZipfCorpus
 {
@@ -16,6 +18,8 @@ internal sealed class ZipfCorpus
     private readonly Random _random;
     private readonly string[] _words;
     private readonly double[] _cumulative;
+    private string[] _topic = [];
+    private int _topicLeft;
 
     public ZipfCorpus(int seed, int vocabulary = 400)
     {
@@ -77,14 +81,30 @@ internal sealed class ZipfCorpus
 
     private SearchDocument Document(int i)
     {
+        if (_topicLeft-- <= 0)
+        {
+            _topic = [.. Enumerable.Range(0, 4).Select(_ => _words[_random.Next(10, Math.Min(200, _words.Length))])];
+            _topicLeft = _random.Next(50, 600);
+        }
         var authors = Enumerable.Range(0, _random.Next(0, 4)).Select(_ => $"{Names[_random.Next(Names.Length)]} {Names[_random.Next(Names.Length)]}").ToArray();
         var categories = Enumerable.Range(0, _random.Next(0, 3)).Select(_ => Categories[_random.Next(Categories.Length)]).Distinct().ToArray();
-        // Abstracts from empty to long, so field lengths (and the bounds' shortest fields) vary.
-        return new SearchDocument($"z{i:00000}", Text(_random.Next(1, 12)), Text(_random.Next(0, 4) == 0 ? 0 : _random.Next(5, 160)),
+        // Abstracts from empty to long, so field lengths (and the bounds' shortest fields) vary; now and
+        // then a word said over and over, so a list's blocks have very different highest frequencies.
+        var abstractText = Text(_random.Next(0, 4) == 0 ? 0 : _random.Next(5, 160));
+        if (_random.Next(40) == 0)
+        {
+            abstractText += " " + string.Join(' ', Enumerable.Repeat(ZipfWord(), _random.Next(5, 40)));
+        }
+        return new SearchDocument($"z{i:00000}", Text(_random.Next(1, 12)), abstractText,
             authors, categories, _random.Next(10) == 0 ? null : 2000 + _random.Next(25));
     }
 
-    private string Text(int words) => string.Join(' ', Enumerable.Range(0, words).Select(_ => _random.Next(6) == 0 ? StopWords[_random.Next(StopWords.Length)] : ZipfWord()));
+    private string Text(int words) => string.Join(' ', Enumerable.Range(0, words).Select(_ => _random.Next(6) switch
+    {
+        0 => StopWords[_random.Next(StopWords.Length)],
+        1 => _topic[_random.Next(_topic.Length)],
+        _ => ZipfWord(),
+    }));
 
     private string PhraseFrom(IReadOnlyList<SearchDocument> documents)
     {
