@@ -15,15 +15,6 @@ internal interface IFieldCursor
     /// <summary>No document of the segment that matches has a shorter field.</summary>
     int MinFieldLength { get; }
 
-    /// <summary>
-    /// Block-max: moves the bound, never the cursor, to the block holding the first document at or after
-    /// <paramref name="target"/> (targets never go back) and returns the last document it covers.
-    /// </summary>
-    int AdvanceShallow(int target);
-
-    /// <summary>A frequency no document from the last shallow target up to <paramref name="upTo"/> exceeds, and a length none is below.</summary>
-    (int MaxFreq, int MinFieldLength) BoundsUpTo(int upTo);
-
     int NextDoc();
     int Advance(int target);
 

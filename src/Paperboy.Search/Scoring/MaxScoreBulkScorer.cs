@@ -5,21 +5,21 @@ namespace Paperboy.Search.Scoring;
 
 /// <summary>
 /// The best k documents of a pure disjunction in one segment, by MaxScore (Turtle &amp; Flood, "Query
-/// evaluation: strategies and optimizations", IP&amp;M 31(6), 1995) over windows of documents with
-/// block-max bounds (Ding &amp; Suel, "Faster top-k document retrieval using block-max indexes",
-/// SIGIR 2011), as Lucene's MaxScoreBulkScorer does. In each window, the clauses are sorted by their
-/// bound there (<see cref="Scorer.MaxScoreUpTo"/>). While the top k fill up, every match is scored;
-/// afterwards the k-th best score so far is a threshold, and the clauses with the smallest bounds whose
-/// bounds together do not exceed it are non-essential: a document that matches only them cannot enter
-/// the top k, so only the documents of the other, essential, clauses are candidates. A candidate's
-/// essential scores are added first, then the non-essential clauses, largest bound first, are moved to
-/// it one at a time, and the candidate is dropped as soon as its score so far plus the bounds of the
-/// clauses not yet seen cannot exceed the threshold. As the threshold rises, more clauses become
-/// non-essential; a window where all are is passed without reading its postings.
+/// evaluation: strategies and optimizations", IP&amp;M 31(6), 1995; as in Lucene's MaxScoreBulkScorer).
+/// Clauses are sorted by their score bound (<see cref="Scorer.MaxScore"/>). While the top k fill up,
+/// every match is scored; afterwards the k-th best score so far is a threshold, and the clauses with the
+/// smallest bounds whose bounds together do not exceed it are non-essential: a document that matches
+/// only them cannot enter the top k, so only the documents of the other, essential, clauses are
+/// candidates. A candidate's essential scores are added first, then the non-essential clauses, largest
+/// bound first, are moved to it one at a time, and the candidate is dropped as soon as its score so far
+/// plus the bounds of the clauses not yet seen cannot exceed the threshold. As the threshold rises,
+/// more clauses become non-essential; when all are, the segment is done.
 /// <para>
-/// A window ends where a block of an essential clause ends, so that clause's bound is its block's; the
-/// other clauses' bounds cover all their blocks up to there. Each window reads a few skip entries per
-/// clause, against a block of candidates of its leading clause.
+/// Bounds are per list, not per block: block-max windows (Ding &amp; Suel, SIGIR 2011) over the skip
+/// table's per-block figures were built and measured (commit 021ebf4) and changed nothing. A BM25F
+/// bound takes each field's highest frequency and shortest length at once, and one occurrence in a
+/// short title already nears saturation, so nearly every block of 128 bounds within 1-2% of its list
+/// (docs/SEARCH.md, "Top-k and pruning").
 /// </para>
 /// <para>
 /// Ties: the collector ranks equal scores by lower doc id, and documents arrive in increasing id (in a
@@ -35,8 +35,7 @@ namespace Paperboy.Search.Scoring;
 internal sealed class MaxScoreBulkScorer
 {
     private readonly Scorer[] _clauses;
-    private readonly int[] _byBound;      // clause indexes, smallest bound in the window first
-    private readonly double[] _bounds;    // each clause's bound in the window
+    private readonly int[] _byBound;      // clause indexes, smallest bound first
     private readonly double[] _prefix;    // _prefix[i]: the bounds of _byBound[0..i] summed
     private readonly double[] _scores;    // each clause's score on the current candidate
     private readonly bool[] _matched;     // whether the clause matches the current candidate
@@ -44,9 +43,15 @@ internal sealed class MaxScoreBulkScorer
     public MaxScoreBulkScorer(Scorer[] clauses)
     {
         _clauses = clauses;
-        _byBound = [.. Enumerable.Range(0, clauses.Length)];
-        _bounds = new double[clauses.Length];
+        var bounds = clauses.Select(c => c.MaxScore).ToArray();
+        _byBound = [.. Enumerable.Range(0, clauses.Length).OrderBy(i => bounds[i])];
         _prefix = new double[clauses.Length];
+        var sum = 0.0;
+        for (var i = 0; i < _byBound.Length; i++)
+        {
+            sum += bounds[_byBound[i]];
+            _prefix[i] = sum;
+        }
         _scores = new double[clauses.Length];
         _matched = new bool[clauses.Length];
     }
@@ -54,80 +59,20 @@ internal sealed class MaxScoreBulkScorer
     /// <summary>Offers the segment's competitive matches to <paramref name="collector"/> (which must rank by score).</summary>
     public void Score(SegmentView view, DisjunctionParts parts, TopKCollector collector)
     {
-        var essential = 0; // before the first window every clause leads
-        for (var start = 0; start != Scorer.NoMoreDocs;)
-        {
-            var end = WindowEnd(start, essential);
-            var threshold = collector.MinCompetitiveScore;
-            essential = Partition(start, end, threshold);
-            if (essential < _clauses.Length)
-            {
-                ScoreWindow(view, parts, collector, start, end, essential);
-            }
-            start = end == Scorer.NoMoreDocs ? end : end + 1;
-        }
-    }
-
-    // Where the first block of a leading clause at or after start ends: the essential ones, or the one
-    // with the largest bound when none was (the window's bounds may make it essential again).
-    private int WindowEnd(int start, int essential)
-    {
-        var end = Scorer.NoMoreDocs;
-        for (var i = Math.Min(essential, _byBound.Length - 1); i < _byBound.Length; i++)
-        {
-            var clause = _clauses[_byBound[i]];
-            end = Math.Min(end, clause.AdvanceShallow(Math.Max(start, clause.DocId)));
-        }
-        return end;
-    }
-
-    // Bounds every clause over [start, end], sorts the clauses by them and returns the first essential one.
-    private int Partition(int start, int end, double threshold)
-    {
-        for (var c = 0; c < _clauses.Length; c++)
-        {
-            _clauses[c].AdvanceShallow(start);
-            _bounds[c] = _clauses[c].MaxScoreUpTo(end);
-        }
-        // A handful of clauses: insertion sort, which also keeps the last window's order cheap to restore.
-        for (var i = 1; i < _byBound.Length; i++)
-        {
-            var c = _byBound[i];
-            var j = i - 1;
-            for (; j >= 0 && _bounds[_byBound[j]] > _bounds[c]; j--)
-            {
-                _byBound[j + 1] = _byBound[j];
-            }
-            _byBound[j + 1] = c;
-        }
-        var sum = 0.0;
-        for (var i = 0; i < _byBound.Length; i++)
-        {
-            sum += _bounds[_byBound[i]];
-            _prefix[i] = sum;
-        }
-        return FirstEssential(0, threshold);
-    }
-
-    private void ScoreWindow(SegmentView view, DisjunctionParts parts, TopKCollector collector, int start, int end, int essential)
-    {
         var threshold = collector.MinCompetitiveScore;
+        var essential = FirstEssential(0, threshold);
         for (var i = essential; i < _byBound.Length; i++)
         {
-            var clause = _clauses[_byBound[i]];
-            if (clause.DocId < start)
-            {
-                clause.Advance(start);
-            }
+            _clauses[_byBound[i]].NextDoc();
         }
-        while (true)
+        while (essential < _byBound.Length)
         {
             var doc = Scorer.NoMoreDocs;
             for (var i = essential; i < _byBound.Length; i++)
             {
                 doc = Math.Min(doc, _clauses[_byBound[i]].DocId);
             }
-            if (doc > end || doc == Scorer.NoMoreDocs)
+            if (doc == Scorer.NoMoreDocs)
             {
                 return;
             }
@@ -138,10 +83,6 @@ internal sealed class MaxScoreBulkScorer
                 {
                     threshold = collector.MinCompetitiveScore;
                     essential = FirstEssential(essential, threshold);
-                    if (essential == _clauses.Length)
-                    {
-                        return;
-                    }
                 }
             }
             // Clauses that just became non-essential may stay on doc: they are only ever advanced to a later one.

@@ -39,17 +39,6 @@ internal sealed class PairCursor
     /// <summary>A field holding both words is at least as long as the shortest field holding either.</summary>
     public int MinFieldLength => Math.Max(_first.MinFieldLength, _second.MinFieldLength);
 
-    /// <summary>Block-max, as <see cref="IFieldCursor.AdvanceShallow"/>: a block of either word's list ends the bound.</summary>
-    public int AdvanceShallow(int target) => Math.Min(_first.AdvanceShallow(target), _second.AdvanceShallow(target));
-
-    /// <summary>A pair weight and a field length that bound the documents from the last shallow target up to <paramref name="upTo"/>.</summary>
-    public (double MaxPairWeight, int MinFieldLength) BoundsUpTo(int upTo, int window)
-    {
-        var (first, second) = (_first.BoundsUpTo(upTo), _second.BoundsUpTo(upTo));
-        return (Math.Min(first.MaxFreq, second.MaxFreq) * Proximity.MaxWeightPerOccurrence(window),
-            Math.Max(first.MinFieldLength, second.MinFieldLength));
-    }
-
     /// <summary>The <see cref="Proximity.PairWeight"/> of the two words in the current document.</summary>
     public double PairWeight(int window) => Proximity.PairWeight(_first.Positions, _second.Positions, window);
 }

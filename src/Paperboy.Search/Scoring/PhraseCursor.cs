@@ -28,27 +28,6 @@ internal sealed class PhraseCursor : IFieldCursor
 
     public int MinFieldLength { get; }
 
-    public int AdvanceShallow(int target)
-    {
-        var upTo = Scorer.NoMoreDocs;
-        foreach (var term in _terms)
-        {
-            upTo = Math.Min(upTo, term.AdvanceShallow(target));
-        }
-        return upTo;
-    }
-
-    public (int MaxFreq, int MinFieldLength) BoundsUpTo(int upTo)
-    {
-        var (maxFreq, minLength) = (int.MaxValue, 0);
-        foreach (var term in _terms)
-        {
-            var bounds = term.BoundsUpTo(upTo);
-            (maxFreq, minLength) = (Math.Min(maxFreq, bounds.MaxFreq), Math.Max(minLength, bounds.MinFieldLength));
-        }
-        return (maxFreq, minLength);
-    }
-
     public void AddMatches(ulong[] bits)
     {
         for (var doc = NextDoc(); doc != Scorer.NoMoreDocs; doc = NextDoc())

@@ -41,7 +41,6 @@ internal sealed class PostingsCursor : IFieldCursor
     private int _positionCount;
     private int _positionsBlock = -1;
     private int _positionsOf = -1;
-    private BlockMaxReader? _blockMax;
 
     public PostingsCursor(Postings postings)
     {
@@ -68,10 +67,6 @@ internal sealed class PostingsCursor : IFieldCursor
     public int MaxFreq => _postings.MaxFreq;
 
     public int MinFieldLength => _postings.MinFieldLength;
-
-    public int AdvanceShallow(int target) => (_blockMax ??= new BlockMaxReader(_postings)).AdvanceShallow(target);
-
-    public (int MaxFreq, int MinFieldLength) BoundsUpTo(int upTo) => (_blockMax ??= new BlockMaxReader(_postings)).BoundsUpTo(upTo);
 
     /// <summary>The highest frequency in the current block: with <see cref="BlockMinFieldLength"/>, a block-max score bound.</summary>
     public int BlockMaxFreq => _postings.BlockCount > 1 ? _entry.MaxFreq : _postings.MaxFreq;

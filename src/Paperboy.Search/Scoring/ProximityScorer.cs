@@ -58,28 +58,6 @@ internal sealed class ProximityScorer : Scorer
         return _boost * _bm25.Saturate(acc);
     }
 
-    public override int AdvanceShallow(int target)
-    {
-        var upTo = NoMoreDocs;
-        foreach (var cursor in _cursors)
-        {
-            upTo = Math.Min(upTo, cursor.AdvanceShallow(target));
-        }
-        return upTo;
-    }
-
-    /// <summary>As <see cref="MaxScore"/>, with the figures of the blocks in range instead of the lists'.</summary>
-    public override double MaxScoreUpTo(int upTo)
-    {
-        var acc = 0.0;
-        for (var i = 0; i < _cursors.Length; i++)
-        {
-            var (maxPairWeight, minLength) = _cursors[i].BoundsUpTo(upTo, _window);
-            acc += _bm25.FieldFrequencyBound(_fields[i], minLength, maxPairWeight);
-        }
-        return ScoreBounds.Above(_boost * _bm25.Saturate(acc));
-    }
-
     /// <summary>The score of a document whose every field holds the pair at its largest possible weight.</summary>
     public override double MaxScore
     {

@@ -29,16 +29,6 @@ internal abstract class Scorer
     public virtual double MaxScore => double.PositiveInfinity;
 
     /// <summary>
-    /// Block-max (Ding &amp; Suel, SIGIR 2011): moves the score bound, never the cursor, to the first
-    /// document at or after <paramref name="target"/> (targets never go back) and returns the last
-    /// document up to which the bound of the blocks there holds. The default has one bound for all.
-    /// </summary>
-    public virtual int AdvanceShallow(int target) => NoMoreDocs;
-
-    /// <summary>A bound of the scores from the last shallow target up to <paramref name="upTo"/>.</summary>
-    public virtual double MaxScoreUpTo(int upTo) => MaxScore;
-
-    /// <summary>
     /// Sets bit d (of word d / 64) for every match of a scorer that has not moved yet, and exhausts it:
     /// the counting pass of a pruned search, which only needs doc ids (Lucene's
     /// <c>DocIdSetIterator.intoBitSet</c>). Overrides walk their cursors directly, without frequencies or scores.

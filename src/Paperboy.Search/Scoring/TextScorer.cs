@@ -67,28 +67,6 @@ internal sealed class TextScorer : Scorer
         }
     }
 
-    public override int AdvanceShallow(int target)
-    {
-        var upTo = NoMoreDocs;
-        foreach (var cursor in _cursors)
-        {
-            upTo = Math.Min(upTo, cursor.AdvanceShallow(target));
-        }
-        return upTo;
-    }
-
-    /// <summary>As <see cref="MaxScore"/>, with the figures of the blocks in range instead of the lists'.</summary>
-    public override double MaxScoreUpTo(int upTo)
-    {
-        var tf = 0.0;
-        for (var i = 0; i < _cursors.Length; i++)
-        {
-            var (maxFreq, minLength) = _cursors[i].BoundsUpTo(upTo);
-            tf += _bm25.FieldFrequencyBound(_fields[i], minLength, maxFreq);
-        }
-        return ScoreBounds.Above(_idf * _bm25.Saturate(tf));
-    }
-
     public override void AddMatches(ulong[] bits)
     {
         foreach (var cursor in _cursors)

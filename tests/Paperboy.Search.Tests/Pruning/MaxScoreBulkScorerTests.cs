@@ -40,27 +40,6 @@ public class MaxScoreBulkScorerTests
     }
 
     [Fact]
-    public void A_non_essential_clause_is_bounded_over_every_block_of_the_window_not_only_its_first()
-    {
-        // "methods" is in every document, once, but three times in document 0, which sets the threshold
-        // (it has "quantum" too), and 40 times in document 2400, far on: only a late block's figures say
-        // so. Once "methods" is non-essential, "quantum" (one block, so one window to the end) leads, and
-        // the window's bound of "methods" must cover the late block to keep document 2400.
-        var documents = Enumerable.Range(0, 3000).Select(i => Docs.Doc($"d{i}",
-            i % 300 == 0 ? "quantum physics" : "classical physics",
-            i switch { 0 => "methods methods methods", 2400 => string.Join(' ', Enumerable.Repeat("methods", 40)), _ => "methods and results" }))
-            .ToArray();
-        var index = Docs.Index(SearchSettings.Default with { FeedbackDocs = 0, ProximityWeight = 0 }, documents);
-
-        var expected = index.WithoutPruning().Rank(index.Parse("methods quantum"), 1, SearchSort.Relevance, null);
-        var actual = index.Rank(index.Parse("methods quantum"), 1, SearchSort.Relevance, null);
-
-        Assert.Equal(2400, expected.Ranked[0].Doc);
-        Assert.Equal(expected.Ranked, actual.Ranked);
-        Assert.Equal(3000, actual.Total);
-    }
-
-    [Fact]
     public void A_clause_without_a_bound_is_always_essential_and_still_gives_the_exhaustive_top_k()
     {
         var documents = Enumerable.Range(0, 500).Select(i => Docs.Doc($"d{i}", i % 7 == 0 ? "graph graph" : "tree", "graph")).ToArray();
