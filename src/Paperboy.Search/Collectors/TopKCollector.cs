@@ -26,11 +26,25 @@ internal sealed class TopKCollector : ICollector
         return byScore != 0 ? byScore : a.Doc.CompareTo(b.Doc);
     }
 
+    /// <summary>How many matches <see cref="Collect"/> saw (<see cref="Offer"/> does not count).</summary>
     public int TotalMatches { get; private set; }
+
+    /// <summary>
+    /// In the order <see cref="ByScore"/>, with documents offered in increasing id: the score a document
+    /// must beat to be kept. Negative infinity until k documents are kept, positive infinity when k is 0.
+    /// A document that only equals it is never kept: the one it ties with has a lower id, so ranks first.
+    /// </summary>
+    public double MinCompetitiveScore => _size < _k ? double.NegativeInfinity : _k == 0 ? double.PositiveInfinity : _heap[0].Score;
 
     public void Collect(int doc, double score)
     {
         TotalMatches++;
+        Offer(doc, score);
+    }
+
+    /// <summary>Keeps the document if it ranks among the best k so far, without counting it as a match.</summary>
+    public void Offer(int doc, double score)
+    {
         if (_k == 0)
         {
             return;

@@ -15,6 +15,7 @@ namespace Paperboy.Search;
 public sealed class SearchIndex
 {
     private readonly SegmentSet _segments;
+    private readonly bool _pruning = true;
 
     private static readonly IReadOnlyDictionary<string, string> NoCommitData = new Dictionary<string, string>();
 
@@ -24,9 +25,10 @@ public sealed class SearchIndex
     {
     }
 
-    internal SearchIndex(SegmentSet segments, SearchSettings settings, IReadOnlyDictionary<string, string>? commitData = null)
+    internal SearchIndex(SegmentSet segments, SearchSettings settings, IReadOnlyDictionary<string, string>? commitData = null, bool pruning = true)
     {
         _segments = segments;
+        _pruning = pruning;
         Settings = settings;
         CommitData = commitData ?? NoCommitData;
     }
@@ -56,6 +58,12 @@ public sealed class SearchIndex
 
     internal SegmentSet Segments => _segments;
 
+    /// <summary>
+    /// The same snapshot ranking every match (no dynamic pruning): the plain reference the pruned
+    /// path is tested against, result for result and score for score.
+    /// </summary>
+    internal SearchIndex WithoutPruning() => new(_segments, Settings, CommitData, pruning: false);
+
     public SearchSettings Settings { get; }
 
     /// <summary>The same documents ranked with other settings (for tuning); nothing is re-indexed.</summary>
@@ -63,7 +71,7 @@ public sealed class SearchIndex
     {
         ArgumentNullException.ThrowIfNull(settings);
         settings.Validate();
-        return new SearchIndex(_segments, settings, CommitData);
+        return new SearchIndex(_segments, settings, CommitData, _pruning);
     }
 
     public ParsedQuery Parse(string? query) => QueryParser.Parse(query, Settings);
@@ -112,13 +120,14 @@ public sealed class SearchIndex
     public int Count(string? query)
     {
         var collector = new CountCollector();
-        Run(OriginalQuery(Parse(query)), new SearchContext(_segments, Settings), collector);
+        var context = new SearchContext(_segments, Settings);
+        Run(OriginalQuery(Parse(query)).CreateWeight(context), context, collector);
         return collector.Count;
     }
 
     /// <summary>At least the best <paramref name="wanted"/> matches in order, and how many match.</summary>
     /// <param name="facets">Sees every match of the original query, when facets are wanted.</param>
-    private (ScoredDoc[] Ranked, int Total) Rank(ParsedQuery parsed, int wanted, SearchSort sort, FacetCollector? facets)
+    internal (ScoredDoc[] Ranked, int Total) Rank(ParsedQuery parsed, int wanted, SearchSort sort, FacetCollector? facets)
     {
         var context = new SearchContext(_segments, Settings);
         var original = OriginalQuery(parsed);
@@ -133,7 +142,12 @@ public sealed class SearchIndex
                 _ => ByYearThenKey,
             };
             var collector = new TopKCollector(wanted, order);
-            Run(original, context, With(collector, facets));
+            if (sort == SearchSort.Relevance && parsed.HasScoringClauses)
+            {
+                var total = RunByScore(original, context, collector, facets);
+                return (collector.Results(), total);
+            }
+            Run(original.CreateWeight(context), context, With(collector, facets));
             return (collector.Results(), collector.TotalMatches);
         }
 
@@ -141,20 +155,20 @@ public sealed class SearchIndex
         var depth = Settings.FeedbackRerankDepth;
         var kept = Math.Min(Math.Max(wanted, Math.Max(depth, Settings.FeedbackDocs)), _segments.LiveDocCount);
         var firstPass = new TopKCollector(kept, TopKCollector.ByScore);
-        Run(original, context, With(firstPass, facets));
+        var matches = RunByScore(original, context, firstPass, facets);
         var candidates = firstPass.Results();
         var model = RelevanceModel.Estimate(_segments, candidates[..Math.Min(Settings.FeedbackDocs, candidates.Length)], Settings.FeedbackTerms);
         if (model.Count == 0)
         {
-            return (candidates, firstPass.TotalMatches);
+            return (candidates, matches);
         }
         var queryWords = parsed.Clauses.Count(c => c.Occur != Occur.MustNot);
         var feedback = new FeedbackQuery(original, queryWords, Settings.FeedbackOriginalWeight, model);
         if (depth == 0)
         {
             var collector = new TopKCollector(wanted, TopKCollector.ByScore);
-            Run(feedback, context, collector);
-            return (collector.Results(), firstPass.TotalMatches);
+            Run(feedback.CreateWeight(context), context, collector);
+            return (collector.Results(), matches);
         }
 
         // Past the depth, documents keep their first-pass order, scored lambda * first(d): the feedback
@@ -162,7 +176,7 @@ public sealed class SearchIndex
         var reranked = Math.Min(depth, candidates.Length);
         var ranked = FeedbackRescorer.Rescore(feedback, context, candidates.AsSpan(0, reranked));
         var rest = candidates.Skip(reranked).Select(c => c with { Score = feedback.OriginalWeight * c.Score });
-        return ([.. ranked, .. rest], firstPass.TotalMatches);
+        return ([.. ranked, .. rest], matches);
     }
 
     private Query OriginalQuery(ParsedQuery parsed)
@@ -176,9 +190,24 @@ public sealed class SearchIndex
         return new BooleanQuery(clauses, parsed.Filters);
     }
 
-    private static void Run(Query query, SearchContext context, ICollector collector)
+    /// <summary>
+    /// Ranks by score into <paramref name="collector"/> and returns how many match: pruned (MaxScore,
+    /// with a separate exact count) for a pure disjunction, else every match scored.
+    /// </summary>
+    private int RunByScore(Query query, SearchContext context, TopKCollector collector, FacetCollector? facets)
     {
-        if (query.CreateWeight(context) is not { } weight)
+        var weight = query.CreateWeight(context);
+        if (_pruning && weight is BooleanWeight { IsPureDisjunction: true } disjunction)
+        {
+            return PrunedSearch.Run(disjunction, context, collector, facets);
+        }
+        Run(weight, context, With(collector, facets));
+        return collector.TotalMatches;
+    }
+
+    private static void Run(Weight? weight, SearchContext context, ICollector collector)
+    {
+        if (weight is null)
         {
             return;
         }

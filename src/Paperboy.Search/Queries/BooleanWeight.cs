@@ -66,6 +66,31 @@ internal sealed class BooleanWeight : Weight
         return scorer;
     }
 
+    /// <summary>
+    /// Plain clauses only (with exclusions and filters, if any): the queries MaxScore can prune, since a
+    /// document must match a plain clause and its score is the sum of those it matches.
+    /// </summary>
+    public bool IsPureDisjunction => _must.Count == 0 && _should.Count > 0;
+
+    /// <summary>
+    /// The parts of a pure disjunction in one segment, each a fresh scorer; null when none of its
+    /// clauses occurs there. For counting, clauses that only add score (<see cref="Weight.OnlyAddsScore"/>)
+    /// are left out: their matches are matches of other clauses.
+    /// </summary>
+    public DisjunctionParts? CreateDisjunction(int segment, bool forCounting)
+    {
+        var clauses = Scorers(forCounting ? [.. _should.Where(w => !w.OnlyAddsScore)] : _should, segment);
+        if (clauses.Length == 0)
+        {
+            return null;
+        }
+        var mustNot = Scorers(_mustNot, segment);
+        return new DisjunctionParts(
+            clauses,
+            mustNot.Length > 0 ? Or(mustNot) : null,
+            _filters.IsEmpty ? null : _filters.Compile(_context.Segments.Segments[segment].Segment));
+    }
+
     private static Scorer Or(Scorer[] scorers) => scorers.Length == 1 ? scorers[0] : new DisjunctionScorer(scorers);
 
     private static Scorer[] Scorers(List<Weight> weights, int segment) =>

@@ -16,6 +16,12 @@ internal sealed class ProximityWeight : Weight
         _context = context;
     }
 
+    /// <summary>
+    /// A pair matches documents holding both words in the title or abstract, and is only ever added
+    /// beside both words' own clauses, which search those fields (<see cref="ProximityQuery.AdjacentPairs"/>).
+    /// </summary>
+    public override bool OnlyAddsScore => true;
+
     public override Scorer? CreateScorer(int segment)
     {
         var parts = _partsBySegment[segment];

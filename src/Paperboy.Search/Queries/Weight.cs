@@ -10,4 +10,10 @@ namespace Paperboy.Search.Queries;
 internal abstract class Weight
 {
     public abstract Scorer? CreateScorer(int segment);
+
+    /// <summary>
+    /// True when every document this weight matches is matched by another clause of any query it is
+    /// part of, so a count of matches may leave it out (the counting pass of a pruned search).
+    /// </summary>
+    public virtual bool OnlyAddsScore => false;
 }

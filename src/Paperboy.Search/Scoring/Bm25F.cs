@@ -49,13 +49,25 @@ internal sealed class Bm25F
     /// One field's contribution to the pseudo frequency tf~. The frequency may be fractional: term
     /// proximity feeds its distance-weighted pair count through the same weights and norms.
     /// </summary>
-    public double FieldFrequency(Field field, int doc, double freq)
+    public double FieldFrequency(Field field, int doc, double freq) =>
+        _weights[(int)field] * freq / Norm((int)field, _lengths[(int)field][doc]);
+
+    /// <summary>
+    /// The largest <see cref="FieldFrequency"/> of any document whose field is at least
+    /// <paramref name="minLength"/> long and holds the term at most <paramref name="maxFreq"/> times:
+    /// the norm never falls as the length grows (b and the lengths are never negative), and the same
+    /// operations in the same order round monotonically, so this is a bound bit for bit, not only in
+    /// exact arithmetic. A postings list's <c>MaxFreq</c> and <c>MinFieldLength</c> give the bound of
+    /// a whole list (MaxScore), a block's give the bound of the block (block-max, Ding &amp; Suel 2011).
+    /// </summary>
+    public double FieldFrequencyBound(Field field, int minLength, double maxFreq) =>
+        _weights[(int)field] * maxFreq / Norm((int)field, minLength);
+
+    private double Norm(int f, int length)
     {
-        var f = (int)field;
         var average = _averageLengths[f];
         // A field holding the term has length >= 1, so the average is positive whenever this runs.
-        var norm = average > 0 ? (1 - _b[f]) + (_b[f] * _lengths[f][doc] / average) : 1;
-        return _weights[f] * freq / norm;
+        return average > 0 ? (1 - _b[f]) + (_b[f] * length / average) : 1;
     }
 
     public double Saturate(double pseudoFrequency) =>

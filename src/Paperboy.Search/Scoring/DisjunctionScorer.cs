@@ -34,6 +34,15 @@ internal sealed class DisjunctionScorer : Scorer
         return _doc = min;
     }
 
+    public override void AddMatches(ulong[] bits)
+    {
+        foreach (var scorer in _scorers)
+        {
+            scorer.AddMatches(bits);
+        }
+        _doc = NoMoreDocs;
+    }
+
     public override double Score()
     {
         var sum = 0.0;

@@ -8,6 +8,16 @@ internal interface IFieldCursor
 {
     int DocId { get; }
     int Freq { get; }
+
+    /// <summary>No document of the segment has a higher <see cref="Freq"/>: with <see cref="MinFieldLength"/>, a score bound.</summary>
+    int MaxFreq { get; }
+
+    /// <summary>No document of the segment that matches has a shorter field.</summary>
+    int MinFieldLength { get; }
+
     int NextDoc();
     int Advance(int target);
+
+    /// <summary>Sets the bit of every document of a cursor that has not moved yet (see <see cref="Scorer.AddMatches"/>), and exhausts it.</summary>
+    void AddMatches(ulong[] bits);
 }

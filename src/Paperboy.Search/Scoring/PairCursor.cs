@@ -33,6 +33,12 @@ internal sealed class PairCursor
         }
     }
 
+    /// <summary>No document of the segment has a higher <see cref="PairWeight"/> (see <see cref="Proximity.MaxWeightPerOccurrence"/>).</summary>
+    public double MaxPairWeight(int window) => Math.Min(_first.MaxFreq, _second.MaxFreq) * Proximity.MaxWeightPerOccurrence(window);
+
+    /// <summary>A field holding both words is at least as long as the shortest field holding either.</summary>
+    public int MinFieldLength => Math.Max(_first.MinFieldLength, _second.MinFieldLength);
+
     /// <summary>The <see cref="Proximity.PairWeight"/> of the two words in the current document.</summary>
     public double PairWeight(int window) => Proximity.PairWeight(_first.Positions, _second.Positions, window);
 }

@@ -14,11 +14,27 @@ internal sealed class PhraseCursor : IFieldCursor
     {
         _terms = terms;
         _offsets = offsets;
+        // Every start of the phrase is a position of each term, and a field holding the phrase holds
+        // each term: the rarest term caps the frequency, the term with the longest shortest field the length.
+        MaxFreq = terms.Min(t => t.MaxFreq);
+        MinFieldLength = terms.Max(t => t.MinFieldLength);
     }
 
     public int DocId { get; private set; } = -1;
 
     public int Freq { get; private set; }
+
+    public int MaxFreq { get; }
+
+    public int MinFieldLength { get; }
+
+    public void AddMatches(ulong[] bits)
+    {
+        for (var doc = NextDoc(); doc != Scorer.NoMoreDocs; doc = NextDoc())
+        {
+            bits[doc >> 6] |= 1UL << doc;
+        }
+    }
 
     public int NextDoc() => DocId == Scorer.NoMoreDocs ? DocId : Find(DocId + 1);
 

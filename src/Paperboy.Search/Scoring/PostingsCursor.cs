@@ -64,6 +64,10 @@ internal sealed class PostingsCursor : IFieldCursor
         }
     }
 
+    public int MaxFreq => _postings.MaxFreq;
+
+    public int MinFieldLength => _postings.MinFieldLength;
+
     /// <summary>The highest frequency in the current block: with <see cref="BlockMinFieldLength"/>, a block-max score bound.</summary>
     public int BlockMaxFreq => _postings.BlockCount > 1 ? _entry.MaxFreq : _postings.MaxFreq;
 
@@ -179,6 +183,14 @@ internal sealed class PostingsCursor : IFieldCursor
         }
         _index = index;
         return DocId = _docs[index];
+    }
+
+    public void AddMatches(ulong[] bits)
+    {
+        for (var doc = NextDoc(); doc != Scorer.NoMoreDocs; doc = NextDoc())
+        {
+            bits[doc >> 6] |= 1UL << doc;
+        }
     }
 
     private int Exhaust()

@@ -35,6 +35,23 @@ internal static class Proximity
         return sum;
     }
 
+    /// <summary>
+    /// The most one occurrence can add to <see cref="PairWeight"/>: at each distance d from it there are
+    /// at most two positions (before and after), so at most 2 * sum over d of 1/d^2, and the pair weight
+    /// of a field is at most this times the smaller of the two words' frequencies there. Past a thousand,
+    /// the rest of the series is bounded by its integral, 1/1000.
+    /// </summary>
+    public static double MaxWeightPerOccurrence(int window)
+    {
+        const int Exact = 1000;
+        var sum = window > Exact ? 1.0 / Exact : 0.0;
+        for (var d = Math.Min(window, Exact); d >= 1; d--)
+        {
+            sum += 1.0 / ((double)d * d);
+        }
+        return 2 * sum;
+    }
+
     /// <summary>The same sum by visiting every pair: the plain version the fast one is tested against.</summary>
     public static double PairWeightPlain(ReadOnlySpan<int> first, ReadOnlySpan<int> second, int window)
     {

@@ -57,4 +57,18 @@ internal sealed class ProximityScorer : Scorer
         }
         return _boost * _bm25.Saturate(acc);
     }
+
+    /// <summary>The score of a document whose every field holds the pair at its largest possible weight.</summary>
+    public override double MaxScore
+    {
+        get
+        {
+            var acc = 0.0;
+            for (var i = 0; i < _cursors.Length; i++)
+            {
+                acc += _bm25.FieldFrequencyBound(_fields[i], _cursors[i].MinFieldLength, _cursors[i].MaxPairWeight(_window));
+            }
+            return ScoreBounds.Above(_boost * _bm25.Saturate(acc));
+        }
+    }
 }

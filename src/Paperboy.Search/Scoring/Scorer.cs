@@ -20,4 +20,24 @@ internal abstract class Scorer
     public abstract int Advance(int target);
 
     public abstract double Score();
+
+    /// <summary>
+    /// A bound no <see cref="Score"/> of this segment exceeds, for dynamic pruning (MaxScore,
+    /// <see cref="MaxScoreBulkScorer"/>); read once, before the scorer moves. Positive infinity, the
+    /// default, means "no safe bound": such a scorer is always essential and never skipped.
+    /// </summary>
+    public virtual double MaxScore => double.PositiveInfinity;
+
+    /// <summary>
+    /// Sets bit d (of word d / 64) for every match of a scorer that has not moved yet, and exhausts it:
+    /// the counting pass of a pruned search, which only needs doc ids (Lucene's
+    /// <c>DocIdSetIterator.intoBitSet</c>). Overrides walk their cursors directly, without frequencies or scores.
+    /// </summary>
+    public virtual void AddMatches(ulong[] bits)
+    {
+        for (var doc = NextDoc(); doc != NoMoreDocs; doc = NextDoc())
+        {
+            bits[doc >> 6] |= 1UL << doc;
+        }
+    }
 }

@@ -50,6 +50,32 @@ internal sealed class TextScorer : Scorer
 
     public override double Score() => _idf * _bm25.Saturate(PseudoFrequency());
 
+    /// <summary>
+    /// The score of a document holding the term as often as the list's highest frequency, in fields
+    /// as short as the list's shortest, in every field at once: no document beats all three.
+    /// </summary>
+    public override double MaxScore
+    {
+        get
+        {
+            var tf = 0.0;
+            for (var i = 0; i < _cursors.Length; i++)
+            {
+                tf += _bm25.FieldFrequencyBound(_fields[i], _cursors[i].MinFieldLength, _cursors[i].MaxFreq);
+            }
+            return ScoreBounds.Above(_idf * _bm25.Saturate(tf));
+        }
+    }
+
+    public override void AddMatches(ulong[] bits)
+    {
+        foreach (var cursor in _cursors)
+        {
+            cursor.AddMatches(bits);
+        }
+        _doc = NoMoreDocs;
+    }
+
     private double PseudoFrequency()
     {
         var tf = 0.0;

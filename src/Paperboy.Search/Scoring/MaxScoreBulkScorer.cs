@@ -1,0 +1,149 @@
+using Paperboy.Search.Collectors;
+using Paperboy.Search.Indexing;
+
+namespace Paperboy.Search.Scoring;
+
+/// <summary>
+/// The best k documents of a pure disjunction in one segment, by MaxScore (Turtle &amp; Flood, "Query
+/// evaluation: strategies and optimizations", IP&amp;M 31(6), 1995; as in Lucene's MaxScoreBulkScorer).
+/// Clauses are sorted by their score bound (<see cref="Scorer.MaxScore"/>). While the top k fill up,
+/// every match is scored; afterwards the k-th best score so far is a threshold, and the clauses with the
+/// smallest bounds whose bounds together do not exceed it are non-essential: a document that matches
+/// only them cannot enter the top k, so only the documents of the other, essential, clauses are
+/// candidates. A candidate's essential scores are added first, then the non-essential clauses, largest
+/// bound first, are moved to it one at a time, and the candidate is dropped as soon as its score so far
+/// plus the bounds of the clauses not yet seen cannot exceed the threshold. As the threshold rises,
+/// more clauses become non-essential; when all are, the segment is done.
+/// <para>
+/// Bounds are per list, not per block: block-max windows (Ding &amp; Suel, SIGIR 2011) over the skip
+/// table's per-block figures were built and measured (commit 021ebf4) and changed nothing. A BM25F
+/// bound takes each field's highest frequency and shortest length at once, and one occurrence in a
+/// short title already nears saturation, so nearly every block of 128 bounds within 1-2% of its list
+/// (docs/SEARCH.md, "Top-k and pruning").
+/// </para>
+/// <para>
+/// Ties: the collector ranks equal scores by lower doc id, and documents arrive in increasing id (in a
+/// segment, and segment after segment), so a document that can at best equal the threshold ranks after
+/// the k already kept and would never be kept: skipping it is safe, and "cannot exceed" is the test.
+/// </para>
+/// <para>
+/// The kept documents' scores are bit for bit those of the exhaustive path: each clause's score comes
+/// from the same scorer, and they are summed from 0 in the clause order <see cref="DisjunctionScorer"/>
+/// sums them in. Bounds only decide what is skipped (<see cref="ScoreBounds"/> for their margin).
+/// </para>
+/// </summary>
+internal sealed class MaxScoreBulkScorer
+{
+    private readonly Scorer[] _clauses;
+    private readonly int[] _byBound;      // clause indexes, smallest bound first
+    private readonly double[] _prefix;    // _prefix[i]: the bounds of _byBound[0..i] summed
+    private readonly double[] _scores;    // each clause's score on the current candidate
+    private readonly bool[] _matched;     // whether the clause matches the current candidate
+
+    public MaxScoreBulkScorer(Scorer[] clauses)
+    {
+        _clauses = clauses;
+        var bounds = clauses.Select(c => c.MaxScore).ToArray();
+        _byBound = [.. Enumerable.Range(0, clauses.Length).OrderBy(i => bounds[i])];
+        _prefix = new double[clauses.Length];
+        var sum = 0.0;
+        for (var i = 0; i < _byBound.Length; i++)
+        {
+            sum += bounds[_byBound[i]];
+            _prefix[i] = sum;
+        }
+        _scores = new double[clauses.Length];
+        _matched = new bool[clauses.Length];
+    }
+
+    /// <summary>Offers the segment's competitive matches to <paramref name="collector"/> (which must rank by score).</summary>
+    public void Score(SegmentView view, DisjunctionParts parts, TopKCollector collector)
+    {
+        var threshold = collector.MinCompetitiveScore;
+        var essential = FirstEssential(0, threshold);
+        for (var i = essential; i < _byBound.Length; i++)
+        {
+            _clauses[_byBound[i]].NextDoc();
+        }
+        while (essential < _byBound.Length)
+        {
+            var doc = Scorer.NoMoreDocs;
+            for (var i = essential; i < _byBound.Length; i++)
+            {
+                doc = Math.Min(doc, _clauses[_byBound[i]].DocId);
+            }
+            if (doc == Scorer.NoMoreDocs)
+            {
+                return;
+            }
+            if (view.IsLive(doc) && parts.Accepts(doc) && ScoreCandidate(doc, essential, threshold) is { } score)
+            {
+                collector.Offer(view.DocBase + doc, score);
+                if (collector.MinCompetitiveScore > threshold)
+                {
+                    threshold = collector.MinCompetitiveScore;
+                    essential = FirstEssential(essential, threshold);
+                }
+            }
+            // Clauses that just became non-essential may stay on doc: they are only ever advanced to a later one.
+            for (var i = essential; i < _byBound.Length; i++)
+            {
+                if (_clauses[_byBound[i]].DocId == doc)
+                {
+                    _clauses[_byBound[i]].NextDoc();
+                }
+            }
+        }
+    }
+
+    // The candidate's score, or null when it cannot exceed the threshold.
+    private double? ScoreCandidate(int doc, int essential, double threshold)
+    {
+        Array.Clear(_matched);
+        var partial = 0.0;
+        for (var i = essential; i < _byBound.Length; i++)
+        {
+            var c = _byBound[i];
+            if (_clauses[c].DocId == doc)
+            {
+                _scores[c] = _clauses[c].Score();
+                _matched[c] = true;
+                partial += _scores[c];
+            }
+        }
+        for (var i = essential - 1; i >= 0; i--)
+        {
+            if (ScoreBounds.Above(partial + _prefix[i]) <= threshold)
+            {
+                return null;
+            }
+            var c = _byBound[i];
+            if (_clauses[c].Advance(doc) == doc)
+            {
+                _scores[c] = _clauses[c].Score();
+                _matched[c] = true;
+                partial += _scores[c];
+            }
+        }
+        var score = 0.0;
+        for (var c = 0; c < _clauses.Length; c++)
+        {
+            if (_matched[c])
+            {
+                score += _scores[c];
+            }
+        }
+        return score;
+    }
+
+    // How many clauses, smallest bounds first, together cannot exceed the threshold: the non-essential ones.
+    private int FirstEssential(int from, double threshold)
+    {
+        var i = from;
+        while (i < _prefix.Length && ScoreBounds.Above(_prefix[i]) <= threshold)
+        {
+            i++;
+        }
+        return i;
+    }
+}
