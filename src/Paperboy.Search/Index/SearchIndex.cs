@@ -15,7 +15,7 @@ namespace Paperboy.Search;
 public sealed class SearchIndex
 {
     private readonly SegmentSet _segments;
-    private readonly bool _pruning = true;
+    private readonly bool _pruning;
 
     private static readonly IReadOnlyDictionary<string, string> NoCommitData = new Dictionary<string, string>();
 
