@@ -15,6 +15,10 @@ internal sealed class SegmentSet
     private readonly double[] _averageLengths = new double[Fields.Count];
     private readonly ConcurrentDictionary<(Field Field, string Term), int> _liveDocFrequencies = new();
     private readonly ConcurrentDictionary<string, int> _proseDocFrequencies = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, int> _textDocFrequencies = new(StringComparer.Ordinal);
+
+    // Bounds the per-snapshot cache of word and phrase counts; past it, counts are computed each time.
+    private const int MaxCachedTexts = 200_000;
 
     public SegmentSet(IReadOnlyList<SegmentView> segments)
     {
@@ -149,4 +153,22 @@ internal sealed class SegmentSet
     /// rest of the search.
     /// </summary>
     public int ProseDocFrequency(string term, Func<string, int> count) => _proseDocFrequencies.GetOrAdd(term, count);
+
+    /// <summary>
+    /// The live document frequency of a word over several fields or of a phrase, by a key naming its
+    /// fields and terms: counted by <paramref name="count"/> once per snapshot, then kept.
+    /// </summary>
+    public int CachedDocFrequency(string key, Func<int> count)
+    {
+        if (_textDocFrequencies.TryGetValue(key, out var cached))
+        {
+            return cached;
+        }
+        var counted = count();
+        if (_textDocFrequencies.Count < MaxCachedTexts)
+        {
+            _textDocFrequencies.TryAdd(key, counted);
+        }
+        return counted;
+    }
 }

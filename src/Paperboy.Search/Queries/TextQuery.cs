@@ -39,12 +39,18 @@ internal sealed class TextQuery : Query
         {
             partsBySegment[s] = PartsIn(segments[s].Segment, analyzed);
         }
-        // One term in one field: the snapshot knows (and caches) its live count.
+        // One term in one field: the snapshot knows (and caches) its live count. A word over several
+        // fields or a phrase costs a merge of its lists, as much as ranking a pruned query: the
+        // snapshot never changes, so it is counted once and kept, keyed by its fields and terms.
         var docFreq = analyzed is [{ Tokens: [var only] } single]
             ? context.Segments.DocFrequency(single.Field, only.Term)
-            : segments.Select((view, s) => DocumentFrequency(partsBySegment[s], view)).Sum();
+            : context.Segments.CachedDocFrequency(CacheKey(analyzed),
+                () => segments.Select((view, s) => DocumentFrequency(partsBySegment[s], view)).Sum());
         return docFreq == 0 ? null : new TextWeight(partsBySegment, Bm25F.Idf(docFreq, context.DocCount), context);
     }
+
+    private static string CacheKey(List<(Field Field, List<Analysis.AnalyzedToken> Tokens)> analyzed) =>
+        string.Join('\u001F', analyzed.Select(a => $"{(int)a.Field}:{string.Join(' ', a.Tokens.Select(t => $"{t.Term}@{t.Position - a.Tokens[0].Position}"))}"));
 
     private static List<FieldTerms> PartsIn(Segment segment, List<(Field Field, List<Analysis.AnalyzedToken> Tokens)> analyzed)
     {
