@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Paperboy.Application.Searching;
 using Paperboy.Core.Papers;
 using Paperboy.Ingest.Kaggle;
 using Paperboy.Ingest.Synthetic;
@@ -27,7 +28,7 @@ internal static class SearchBenchmark
         var environment = RunEnvironment.Capture(await RunEnvironment.SqliteVersionAsync(cancellationToken));
         log.WriteLine($"bench: writing and reading {arguments.Papers:N0} synthetic papers (seed {arguments.Seed})");
         var papers = await ReadCorpusAsync(arguments, scratch, cancellationToken);
-        var documents = papers.Select(ToDocument).ToList();
+        var documents = papers.Select(PaperSearchService.ToDocument).ToList();
         var rows = papers.Select(ToRow).ToList();
 
         log.WriteLine($"bench: warming up both index builds on {Math.Min(WarmupPapers, papers.Count):N0} papers");
@@ -113,17 +114,6 @@ internal static class SearchBenchmark
         File.Delete(corpus); // parsed; the disk space is the indexes' now
         return papers;
     }
-
-    // The mapping PaperSearchService.ToDocument applies (internal there): the fields the index reads.
-    private static SearchDocument ToDocument(Paper paper) => new(
-        paper.Id,
-        paper.Title,
-        paper.Abstract,
-        paper.Authors,
-        paper.Categories,
-        paper.Published?.Year,
-        paper.Published is { } published ? DateOnly.FromDateTime(published.UtcDateTime) : null,
-        paper.Engagement?.Upvotes ?? 0);
 
     private static Fts5Row ToRow(Paper paper) =>
         new(paper.Title, paper.Abstract, string.Join(", ", paper.Authors), paper.Published?.Year, string.Join(' ', paper.Categories));

@@ -224,7 +224,8 @@ public sealed partial class PaperSearchService : IDisposable
             ? generation
             : null;
 
-    internal static SearchDocument ToDocument(Paper paper) => new(
+    /// <summary>What the index reads of a paper; public so the benchmark indexes exactly this.</summary>
+    public static SearchDocument ToDocument(Paper paper) => new(
         paper.Id,
         paper.Title,
         paper.Abstract,
