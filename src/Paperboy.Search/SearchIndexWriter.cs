@@ -451,16 +451,16 @@ public sealed class SearchIndexWriter : IDisposable
         var keep = new HashSet<string>(_commit.Files(), StringComparer.Ordinal) { MetaFile.FileName, WriteLock.FileName };
         foreach (var segment in _segments)
         {
-            keep.UnionWith(CommitPoint.SegmentFileNames(segment.Name));
+            keep.UnionWith(SegmentFiles.FileNamesOf(segment.Name));
         }
         foreach (var name in _mergeOutputs)
         {
-            keep.UnionWith(CommitPoint.SegmentFileNames(name));
+            keep.UnionWith(SegmentFiles.FileNamesOf(name));
         }
         foreach (var path in Directory.EnumerateFiles(_directory))
         {
             var name = Path.GetFileName(path);
-            var ours = name.EndsWith(".pbi", StringComparison.Ordinal) || name.EndsWith(".pbd", StringComparison.Ordinal)
+            var ours = SegmentFiles.IsSegmentFile(name)
                 || name.EndsWith(".del", StringComparison.Ordinal) || name.EndsWith(".tmp", StringComparison.Ordinal);
             if (ours && !keep.Contains(name))
             {

@@ -20,7 +20,5 @@ internal sealed record CommitPoint(
 
     /// <summary>Every file this commit needs, the meta file aside.</summary>
     public IEnumerable<string> Files() => Segments.SelectMany(s =>
-        s.DeletionsGeneration == 0 ? SegmentFileNames(s.Name) : [.. SegmentFileNames(s.Name), s.DeletionsFile]);
-
-    public static string[] SegmentFileNames(string name) => [name + ".pbi", name + ".pbd"];
+        s.DeletionsGeneration == 0 ? SegmentFiles.FileNamesOf(s.Name) : [.. SegmentFiles.FileNamesOf(s.Name), s.DeletionsFile]);
 }

@@ -36,7 +36,7 @@ internal static class CommitReader
             var segment = SegmentFiles.Open(directory, entry.Name);
             if (segment.DocCount != entry.DocCount)
             {
-                throw new CorruptIndexException(Path.Combine(directory, entry.Name + ".pbi"),
+                throw new CorruptIndexException(Path.Combine(directory, SegmentFiles.FileNamesOf(entry.Name)[0]),
                     $"holds {segment.DocCount} documents where the commit says {entry.DocCount}");
             }
             var live = entry.DeletionsGeneration == 0 ? null : DeletionsFiles.Read(directory, entry);

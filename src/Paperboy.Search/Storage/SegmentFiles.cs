@@ -39,6 +39,18 @@ internal static class SegmentFiles
         return new Segment(fields, values, keys, stored);
     }
 
+    /// <summary>The two file names of a segment, as a commit lists them.</summary>
+    public static string[] FileNamesOf(string name)
+    {
+        var (index, documents) = FileNames(name);
+        return [index, documents];
+    }
+
+    /// <summary>True for a file name a segment could own (either extension).</summary>
+    public static bool IsSegmentFile(string fileName) =>
+        fileName.EndsWith(IndexFileFormat.IndexExtension, StringComparison.Ordinal)
+        || fileName.EndsWith(IndexFileFormat.DocumentsExtension, StringComparison.Ordinal);
+
     private static (string Index, string Documents) FileNames(string name)
     {
         if (string.IsNullOrWhiteSpace(name) || name.IndexOfAny(['/', '\\', ':']) >= 0 || name is "." or "..")
