@@ -19,8 +19,12 @@ internal sealed class FieldIndex
         {
             total += length;
         }
+        TotalLength = total;
         AverageLength = lengths.Length == 0 ? 0 : (double)total / lengths.Length;
     }
+
+    /// <summary>The sum of the field's lengths over every document of the segment.</summary>
+    public long TotalLength { get; }
 
     public TermDictionary Terms { get; }
     public byte[] PostingsData { get; }

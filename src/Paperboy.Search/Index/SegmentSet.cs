@@ -31,17 +31,30 @@ internal sealed class SegmentSet
             long total = 0;
             foreach (var view in segments)
             {
-                var lengths = view.Segment[field].Lengths;
-                for (var doc = 0; doc < lengths.Length; doc++)
-                {
-                    if (view.IsLive(doc))
-                    {
-                        total += lengths[doc];
-                    }
-                }
+                total += LiveLength(view, field);
             }
             _averageLengths[(int)field] = LiveDocCount == 0 ? 0 : (double)total / LiveDocCount;
         }
+    }
+
+    // A segment without deletions knows its total; only one with deletions needs a walk.
+    private static long LiveLength(SegmentView view, Field field)
+    {
+        var index = view.Segment[field];
+        if (view.Live is null)
+        {
+            return index.TotalLength;
+        }
+        long total = 0;
+        var lengths = index.Lengths;
+        for (var doc = 0; doc < lengths.Length; doc++)
+        {
+            if (view.Live.IsLive(doc))
+            {
+                total += lengths[doc];
+            }
+        }
+        return total;
     }
 
     /// <summary>Laid out one after another from global id 0.</summary>
