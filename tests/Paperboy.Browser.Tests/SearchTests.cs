@@ -1,0 +1,80 @@
+using Paperboy.Core.Papers;
+
+namespace Paperboy.Browser.Tests;
+
+[Collection(BrowserCollection.Name)]
+public sealed class SearchTests(BrowserFixture fixture)
+{
+    [Fact]
+    public async Task Searching_from_the_form_shows_ranked_results_with_the_words_highlighted()
+    {
+        await using var session = await fixture.OpenAsync();
+        await session.GotoAsync("/search");
+
+        await Site.SearchAsync(session.Page, "rectified flow transformers");
+
+        var first = Site.Cards(session.Page).First;
+        await Expect(Site.CardTitle(first)).ToHaveTextAsync("Scaling Rectified Flow Transformers for High-Resolution Image Synthesis");
+        var marked = (await Site.Highlights(first).AllInnerTextsAsync()).Select(m => m.ToLowerInvariant()).ToHashSet();
+        Assert.Superset(new HashSet<string> { "rectified", "flow", "transformers" }, marked);
+        await Expect(Site.MatchSummary(session.Page)).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\d+ papers match"));
+        await Expect(Site.QueryBox(session.Page)).ToHaveValueAsync("rectified flow transformers");
+        await session.AssertCleanAsync();
+    }
+
+    [Fact]
+    public async Task A_category_filter_in_the_query_narrows_the_results_to_that_category()
+    {
+        // The demo pages carry no categories, so this test brings its own papers.
+        await fixture.App.AddPapersAsync(
+        [
+            Paper("2402.90001", "Quokka detection in camera-trap images", "cs.CV"),
+            Paper("2402.90002", "Quokka counting from drone video", "cs.CV", "cs.LG"),
+            Paper("2402.90003", "Quokka vocalisations as a language", "cs.CL"),
+        ], CancellationToken.None);
+        await using var session = await fixture.OpenAsync();
+        await session.GotoAsync("/search");
+
+        await Site.SearchAsync(session.Page, "quokka");
+        await Expect(Site.Cards(session.Page)).ToHaveCountAsync(3);
+        Assert.Equal(3, await Site.MatchCountAsync(session.Page));
+
+        await Site.SearchAsync(session.Page, "quokka cat:cs.CV");
+        await Expect(Site.Cards(session.Page)).ToHaveCountAsync(2);
+        Assert.Equal(2, await Site.MatchCountAsync(session.Page));
+        var titles = await Site.CardTitle(Site.Cards(session.Page)).AllInnerTextsAsync();
+        Assert.Equal(
+            ["Quokka counting from drone video", "Quokka detection in camera-trap images"],
+            titles.Order(StringComparer.Ordinal));
+        await session.AssertCleanAsync();
+    }
+
+    [Fact]
+    public async Task Opening_a_result_shows_the_paper_with_its_abstract()
+    {
+        await using var session = await fixture.OpenAsync();
+        await session.GotoAsync("/search");
+        await Site.SearchAsync(session.Page, "\"language-queried audio source separation\"");
+
+        await Site.CardTitle(Site.Cards(session.Page).First).GetByRole(AriaRole.Link).ClickAsync();
+
+        await Expect(session.Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/papers/title:"));
+        await Expect(Site.Heading(session.Page)).ToHaveTextAsync("FlowSep: Language-Queried Sound Separation with Rectified Flow Matching");
+        await Expect(session.Page).ToHaveTitleAsync(new System.Text.RegularExpressions.Regex("^FlowSep: "));
+        var abstractSection = session.Page.GetByRole(AriaRole.Region, new() { Name = "Abstract" });
+        await Expect(abstractSection).ToContainTextAsync("Language-queried audio source separation (LASS) focuses on separating sounds");
+        await session.AssertCleanAsync();
+    }
+
+    private static Paper Paper(string id, string title, params string[] categories) => new()
+    {
+        Id = id,
+        ArxivId = id,
+        Title = title,
+        TitleRaw = title,
+        Abstract = $"{title}: a study of quokkas.",
+        AbstractRaw = $"{title}: a study of quokkas.",
+        Categories = categories,
+        Published = new DateTimeOffset(2024, 2, 1, 0, 0, 0, TimeSpan.Zero),
+    };
+}
