@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# Installs what the tests need that a fresh machine may lack. Idempotent: does nothing when
-# everything is present. Today: the .NET SDK pinned in global.json (checked, not installed:
-# the machines here ship it). Later issues add Debian packages here (chromium, postgresql,
-# python3-aiosmtpd), installed with apt-get.
+# Installs what the tests need that a fresh machine may lack. Idempotent and quiet: does nothing
+# when everything is present.
+# - The .NET SDK pinned in global.json: checked, not installed (the machines here ship it).
+# - Chromium for the browser tests: Debian's `chromium` package at /usr/bin/chromium, installed with
+#   apt-get when missing (as root, or through sudo). PAPERBOY_CHROMIUM names another executable
+#   instead, which is then only checked. Playwright never downloads a browser.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -11,3 +13,54 @@ if ! command -v dotnet >/dev/null 2>&1; then
   exit 1
 fi
 dotnet --version >/dev/null
+
+chromium=/usr/bin/chromium
+
+# Runs a command as root: directly when we are root, else through sudo when it works without a prompt.
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then
+    "$@"
+  elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
+    sudo -n "$@"
+  else
+    echo "install-test-deps: no Chromium at $chromium, and installing Debian's chromium needs root:" \
+      "run as root, allow sudo, or install it (or set PAPERBOY_CHROMIUM to a Chromium executable)" >&2
+    exit 1
+  fi
+}
+
+apt_install() {
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$@"
+}
+
+install_chromium() {
+  if ! command -v apt-get >/dev/null 2>&1; then
+    echo "install-test-deps: no Chromium at $chromium and no apt-get to install Debian's chromium;" \
+      "install Chromium and set PAPERBOY_CHROMIUM to its executable" >&2
+    exit 1
+  fi
+  as_root true
+  echo "install-test-deps: installing Debian's chromium for the browser tests"
+  # Refresh the package lists only when they do not offer chromium (a fresh image ships none) or
+  # when they are stale and the install fails on them.
+  if ! apt-cache policy chromium 2>/dev/null | grep -q 'Candidate: [^(]'; then
+    as_root apt-get update -q
+  fi
+  if ! apt_install chromium; then
+    as_root apt-get update -q
+    apt_install chromium
+  fi
+  if [ ! -x "$chromium" ]; then
+    echo "install-test-deps: installed chromium, but $chromium is still missing" >&2
+    exit 1
+  fi
+}
+
+if [ -n "${PAPERBOY_CHROMIUM:-}" ]; then
+  if [ ! -x "$PAPERBOY_CHROMIUM" ]; then
+    echo "install-test-deps: PAPERBOY_CHROMIUM=$PAPERBOY_CHROMIUM is not an executable" >&2
+    exit 1
+  fi
+elif [ ! -x "$chromium" ]; then
+  install_chromium
+fi
