@@ -1,3 +1,5 @@
+using System.Web;
+
 namespace Paperboy.Browser.Tests;
 
 /// <summary>
@@ -34,7 +36,9 @@ internal static class Site
         var box = QueryBox(page);
         await box.FillAsync(query);
         await box.PressAsync("Enter");
-        await page.WaitForURLAsync(url => url.Contains("/search?q=", StringComparison.Ordinal));
+        // The results page of this query, loaded, not the page the form was on.
+        await page.WaitForURLAsync(url => url.Contains("/search?", StringComparison.Ordinal)
+            && HttpUtility.ParseQueryString(new Uri(url).Query)["q"] == query);
     }
 
     /// <summary>The number at the start of the match summary ("42 papers match ...").</summary>
