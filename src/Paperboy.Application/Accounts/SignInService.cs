@@ -29,7 +29,8 @@ public sealed class SignInService(
 
     /// <param name="client">Who asks (the client's IP address), for the per-client rate limit.</param>
     /// <param name="siteRoot">The site's public root URL that links start with.</param>
-    public async Task<SignInRequestOutcome> RequestLinkAsync(string? email, string client, Uri siteRoot, CancellationToken cancellationToken)
+    /// <param name="next">A local path to return to after signing in, carried in the link; anything else is dropped.</param>
+    public async Task<SignInRequestOutcome> RequestLinkAsync(string? email, string client, Uri siteRoot, string? next, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(siteRoot);
         if (!EmailAddresses.TryNormalize(email, out string address))
@@ -49,8 +50,12 @@ public sealed class SignInService(
         string token = SecretTokens.New();
         await store.AddSignInTokenAsync(new SignInTokenRecord(SecretTokens.Hash(token), address, now, expires), cancellationToken);
         string signature = await signer.SignAsync(token, expiresUnix, cancellationToken);
-        var link = new Uri(WithTrailingSlash(siteRoot),
-            $"{CompletionPath}?token={token}&expires={expiresUnix.ToString(CultureInfo.InvariantCulture)}&sig={signature}");
+        string query = $"?token={token}&expires={expiresUnix.ToString(CultureInfo.InvariantCulture)}&sig={signature}";
+        if (IsLocalPath(next))
+        {
+            query += "&next=" + Uri.EscapeDataString(next);
+        }
+        var link = new Uri(WithTrailingSlash(siteRoot), CompletionPath + query);
         await mailer.SendSignInLinkAsync(address, link, expires, cancellationToken);
         return SignInRequestOutcome.Sent;
     }
@@ -87,6 +92,11 @@ public sealed class SignInService(
 
     public Task SignOutAsync(string sessionToken, CancellationToken cancellationToken) =>
         store.DeleteSessionAsync(SecretTokens.Hash(sessionToken), cancellationToken);
+
+    /// <summary>A path on this site: "/x", never "//host" or "/\\host", which browsers read as another site.</summary>
+    public static bool IsLocalPath([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] string? path) =>
+        path is { Length: > 0 and <= 2000 } && path[0] == '/' && (path.Length == 1 || (path[1] != '/' && path[1] != '\\'))
+        && !path.Any(char.IsControl);
 
     private static Uri WithTrailingSlash(Uri root) =>
         root.AbsoluteUri.EndsWith('/') ? root : new Uri(root.AbsoluteUri + "/");

@@ -30,7 +30,7 @@ public sealed class SignInServiceTests : IAsyncLifetime
     [Fact]
     public async Task A_link_starts_at_the_public_root_and_signs_in_once()
     {
-        var outcome = await _signIn.RequestLinkAsync("  Ada@Example.org ", "10.0.0.1", Root, CancellationToken.None);
+        var outcome = await _signIn.RequestLinkAsync("  Ada@Example.org ", "10.0.0.1", Root, null, CancellationToken.None);
 
         Assert.Equal(SignInRequestOutcome.Sent, outcome);
         var (email, link) = Assert.Single(_mailer.Sent);
@@ -47,7 +47,7 @@ public sealed class SignInServiceTests : IAsyncLifetime
     [Fact]
     public async Task A_link_stops_working_when_it_expires()
     {
-        await _signIn.RequestLinkAsync("ada@example.org", "10.0.0.1", Root, CancellationToken.None);
+        await _signIn.RequestLinkAsync("ada@example.org", "10.0.0.1", Root, null, CancellationToken.None);
         _time.Advance(TimeSpan.FromMinutes(15));
 
         Assert.Null(await CompleteAsync(_mailer.Sent[0].Link));
@@ -56,7 +56,7 @@ public sealed class SignInServiceTests : IAsyncLifetime
     [Fact]
     public async Task A_link_with_an_edited_expiry_or_signature_is_refused()
     {
-        await _signIn.RequestLinkAsync("ada@example.org", "10.0.0.1", Root, CancellationToken.None);
+        await _signIn.RequestLinkAsync("ada@example.org", "10.0.0.1", Root, null, CancellationToken.None);
         var query = HttpUtility.ParseQueryString(_mailer.Sent[0].Link.Query);
         long later = long.Parse(query["expires"]!, System.Globalization.CultureInfo.InvariantCulture) + 3600;
 
@@ -72,16 +72,16 @@ public sealed class SignInServiceTests : IAsyncLifetime
         var perAddress = new List<SignInRequestOutcome>();
         for (var i = 0; i < 4; i++)
         {
-            perAddress.Add(await _signIn.RequestLinkAsync("ada@example.org", $"10.0.0.{i}", Root, CancellationToken.None));
+            perAddress.Add(await _signIn.RequestLinkAsync("ada@example.org", $"10.0.0.{i}", Root, null, CancellationToken.None));
         }
         // The client 10.0.0.9 asks for four other addresses: its fifth request is refused.
         var perClient = new List<SignInRequestOutcome>();
         for (var i = 0; i < 5; i++)
         {
-            perClient.Add(await _signIn.RequestLinkAsync($"user{i}@example.org", "10.0.0.9", Root, CancellationToken.None));
+            perClient.Add(await _signIn.RequestLinkAsync($"user{i}@example.org", "10.0.0.9", Root, null, CancellationToken.None));
         }
         _time.Advance(TimeSpan.FromHours(1));
-        var afterWindow = await _signIn.RequestLinkAsync("ada@example.org", "10.0.0.9", Root, CancellationToken.None);
+        var afterWindow = await _signIn.RequestLinkAsync("ada@example.org", "10.0.0.9", Root, null, CancellationToken.None);
 
         Assert.Equal([SignInRequestOutcome.Sent, SignInRequestOutcome.Sent, SignInRequestOutcome.Sent, SignInRequestOutcome.RateLimited], perAddress);
         Assert.Equal(SignInRequestOutcome.RateLimited, perClient[4]);
@@ -98,14 +98,14 @@ public sealed class SignInServiceTests : IAsyncLifetime
     [InlineData("ada@example.org\r\nBcc: eve@example.org")]
     public async Task A_malformed_address_gets_no_link(string email)
     {
-        Assert.Equal(SignInRequestOutcome.InvalidAddress, await _signIn.RequestLinkAsync(email, "10.0.0.1", Root, CancellationToken.None));
+        Assert.Equal(SignInRequestOutcome.InvalidAddress, await _signIn.RequestLinkAsync(email, "10.0.0.1", Root, null, CancellationToken.None));
         Assert.Empty(_mailer.Sent);
     }
 
     [Fact]
     public async Task Signing_out_ends_the_session()
     {
-        await _signIn.RequestLinkAsync("ada@example.org", "10.0.0.1", Root, CancellationToken.None);
+        await _signIn.RequestLinkAsync("ada@example.org", "10.0.0.1", Root, null, CancellationToken.None);
         var session = await CompleteAsync(_mailer.Sent[0].Link);
 
         await _signIn.SignOutAsync(session!.Token, CancellationToken.None);
