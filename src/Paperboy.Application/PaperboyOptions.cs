@@ -1,3 +1,4 @@
+using Paperboy.Application.Accounts;
 using Paperboy.Application.Syncing;
 using Paperboy.Ingest.Http;
 using Paperboy.Ingest.Sources;
@@ -28,6 +29,16 @@ public sealed class PaperboyOptions
     /// <summary>When `paperboy serve` syncs by itself.</summary>
     public SyncSchedule Sync { get; set; } = new();
 
+    /// <summary>
+    /// The site's public root URL (https://papers.example.org/), which emailed sign-in links start with.
+    /// When unset, links use the scheme and host of the request; set it whenever the app is reachable
+    /// by anyone else, so that a forged Host header cannot point a link elsewhere.
+    /// </summary>
+    public string? PublicUrl { get; set; }
+
+    /// <summary>Sign-in links, sessions and their rate limits.</summary>
+    public AccountOptions Accounts { get; set; } = new();
+
     /// <summary>Checks the options once at start, so a bad setting fails fast with a clear message.</summary>
     public void Validate()
     {
@@ -35,6 +46,12 @@ public sealed class PaperboyOptions
         {
             throw new InvalidOperationException("options: Paperboy:DataDirectory must not be empty");
         }
+        if (!string.IsNullOrWhiteSpace(PublicUrl)
+            && (!Uri.TryCreate(PublicUrl, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https") || url.Query.Length > 0 || url.Fragment.Length > 0))
+        {
+            throw new InvalidOperationException($"options: Paperboy:PublicUrl must be an absolute http or https URL without query, not \"{PublicUrl}\"");
+        }
+        Accounts.Validate();
         Search.Validate();
         Fetch.Validate();
         Sync.Validate();

@@ -1,10 +1,14 @@
 using Microsoft.Extensions.DependencyInjection;
+using Paperboy.Application.Accounts;
 using Paperboy.Application.Catalog;
 using Paperboy.Application.Demo;
 using Paperboy.Application.Evaluation;
+using Paperboy.Application.Follows;
 using Paperboy.Application.Importing;
+using Paperboy.Application.Library;
 using Paperboy.Application.Searching;
 using Paperboy.Application.Syncing;
+using Paperboy.Application.Upvotes;
 using Paperboy.Ingest.Http;
 using Paperboy.Ingest.Sources;
 using Paperboy.Ingest.Sources.ArxivApi;
@@ -61,6 +65,27 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<SyncService>();
         services.AddSingleton<StatusService>();
         services.AddSingleton<SyncScheduler>();
+        services.AddPaperboyAccounts();
+        return services;
+    }
+
+    /// <summary>Accounts and what they keep: sign-in, access tokens, upvotes, libraries, follows.</summary>
+    private static IServiceCollection AddPaperboyAccounts(this IServiceCollection services)
+    {
+        services.AddSingleton(provider => provider.GetRequiredService<PaperboyOptions>().Accounts);
+        services.AddSingleton<IAccountStore>(provider => (IAccountStore)provider.GetRequiredService<IPaperStore>());
+        services.AddSingleton<IUpvoteStore>(provider => (IUpvoteStore)provider.GetRequiredService<IPaperStore>());
+        services.AddSingleton<ILibraryStore>(provider => (ILibraryStore)provider.GetRequiredService<IPaperStore>());
+        services.AddSingleton<IFollowStore>(provider => (IFollowStore)provider.GetRequiredService<IPaperStore>());
+        // AccountOptions.Mailer picks the sender; "log" is the only one until SMTP arrives.
+        services.AddSingleton<ISignInMailer, LogSignInMailer>();
+        services.AddSingleton<SignInLinkSigner>();
+        services.AddSingleton<SignInThrottle>();
+        services.AddSingleton<SignInService>();
+        services.AddSingleton<AccessTokenService>();
+        services.AddSingleton<UpvoteService>();
+        services.AddSingleton<LibraryService>();
+        services.AddSingleton<FollowService>();
         return services;
     }
 }

@@ -1,6 +1,7 @@
 using Paperboy.Application;
 using Paperboy.Application.Contracts;
 using Paperboy.Application.Syncing;
+using Paperboy.Web.Accounts;
 using Paperboy.Web.Api;
 using Paperboy.Web.Hosting;
 
@@ -26,6 +27,8 @@ public static class PaperboyWebApp
         // One line per request is noise at this size; warnings and errors still show.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Services.AddProblemDetails();
+        builder.Services.AddPaperboyAuthentication();
+        builder.Services.AddAntiforgery();
         builder.Services.ConfigureHttpJsonOptions(json => ResourceJson.Configure(json.SerializerOptions));
 
         var app = builder.Build();
@@ -33,6 +36,10 @@ public static class PaperboyWebApp
         app.UseStatusCodePages();
         app.UseMiddleware<SecurityHeaders>();
         app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        // Razor Pages check anti-forgery tokens on every POST themselves; this covers minimal-API form posts.
+        app.UseAntiforgery();
         app.MapAssets();
         app.MapApi();
         app.MapRazorPages();

@@ -9,5 +9,8 @@ public static class ApiEndpoints
         api.MapSearchEndpoints();
         api.MapPaperEndpoints();
         api.MapStatusEndpoints();
+        api.MapLibraryEndpoints();
+        api.MapUpvoteEndpoints();
+        api.MapFollowEndpoints();
     }
 }
