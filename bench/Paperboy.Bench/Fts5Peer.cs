@@ -23,6 +23,7 @@ internal sealed class Fts5Peer : IAsyncDisposable
     public const string Rank = "bm25(fts, 2.5, 1.0, 1.0)";
 
     private readonly SqliteConnection _connection;
+    private long _nextRowid;
 
     private Fts5Peer(SqliteConnection connection) => _connection = connection;
 
@@ -38,7 +39,10 @@ internal sealed class Fts5Peer : IAsyncDisposable
         return peer;
     }
 
-    /// <summary>Inserts rows with rowid = position in <paramref name="rows"/>, one transaction per <see cref="RowsPerTransaction"/>.</summary>
+    /// <summary>
+    /// Inserts rows with rowid = position among all rows inserted (so in the corpus), one transaction
+    /// per <see cref="RowsPerTransaction"/>.
+    /// </summary>
     public async Task InsertAsync(IEnumerable<Fts5Row> rows, CancellationToken cancellationToken)
     {
         await using var insert = _connection.CreateCommand();
@@ -48,7 +52,7 @@ internal sealed class Fts5Peer : IAsyncDisposable
         parameters[0].SqliteType = SqliteType.Integer;
         parameters[4].SqliteType = SqliteType.Integer;
         SqliteTransaction? transaction = null;
-        var rowid = 0L;
+        var inBatch = 0;
         foreach (var row in rows)
         {
             if (transaction is null)
@@ -57,14 +61,14 @@ internal sealed class Fts5Peer : IAsyncDisposable
                 insert.Transaction = transaction;
                 insert.Prepare();
             }
-            parameters[0].Value = rowid++;
+            parameters[0].Value = _nextRowid++;
             parameters[1].Value = row.Title;
             parameters[2].Value = row.Abstract;
             parameters[3].Value = row.Authors;
             parameters[4].Value = (object?)row.Year ?? DBNull.Value;
             parameters[5].Value = row.Categories;
             await insert.ExecuteNonQueryAsync(cancellationToken);
-            if (rowid % RowsPerTransaction == 0)
+            if (++inBatch % RowsPerTransaction == 0)
             {
                 await transaction.CommitAsync(cancellationToken);
                 await transaction.DisposeAsync();

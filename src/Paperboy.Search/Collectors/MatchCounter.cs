@@ -8,8 +8,8 @@ namespace Paperboy.Search.Collectors;
 /// The exact number of matches of a pure disjunction, counted apart from ranking so that a pruned
 /// search, which scores only the documents that can still reach the top k, keeps an exact total. Per
 /// segment, every clause sets the bits of its documents in a bit set (doc ids only: no frequencies,
-/// no scores), the excluded clauses' bits and the deleted documents are cleared, and the bits left
-/// are counted, each tested against the filter if there is one: a posting costs one OR, with no
+/// no scores); the excluded clauses' bits, the deleted documents and those the filter rejects are
+/// cleared a word at a time, and the bits left are counted: a posting costs one OR, with no
 /// comparison between clauses.
 /// </summary>
 internal sealed class MatchCounter
@@ -46,7 +46,15 @@ internal sealed class MatchCounter
                 matches[w] &= ~deleted[w];
             }
         }
-        if (parts.Filter is null && each is null)
+        if (parts.Filter is { } filter)
+        {
+            var passing = filter.Bits;
+            for (var w = 0; w < words; w++)
+            {
+                matches[w] &= passing[w];
+            }
+        }
+        if (each is null)
         {
             foreach (var word in matches)
             {
@@ -58,12 +66,8 @@ internal sealed class MatchCounter
         {
             for (var word = matches[w]; word != 0; word &= word - 1)
             {
-                var doc = (w << 6) + BitOperations.TrailingZeroCount(word);
-                if (parts.Filter is null || parts.Filter.Matches(doc))
-                {
-                    Count++;
-                    each?.Collect(view.DocBase + doc, 0);
-                }
+                Count++;
+                each.Collect(view.DocBase + (w << 6) + BitOperations.TrailingZeroCount(word), 0);
             }
         }
     }

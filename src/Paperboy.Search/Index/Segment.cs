@@ -27,6 +27,9 @@ internal sealed class Segment : IDisposable
     public DocValues Values { get; }
     public int DocCount => _keys.Length;
 
+    /// <summary>The bits of the filters searches have used on this segment.</summary>
+    public FilterBitsCache FilterBits { get; } = new();
+
     internal StoredDocuments StoredDocuments { get; }
 
     public FieldIndex this[Field field] => FieldIndexes[(int)field];

@@ -17,6 +17,8 @@ internal sealed class SegmentSet
     private readonly ConcurrentDictionary<string, int> _proseDocFrequencies = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, int> _textDocFrequencies = new(StringComparer.Ordinal);
 
+    private CachedScales? _scales;
+
     // Bounds the per-snapshot cache of word and phrase counts; past it, counts are computed each time.
     private const int MaxCachedTexts = 200_000;
 
@@ -78,6 +80,21 @@ internal sealed class SegmentSet
     public int LiveDocCount { get; }
 
     public double AverageLength(Field field) => _averageLengths[(int)field];
+
+    /// <summary>
+    /// BM25F's per-length field scales (<see cref="Scoring.Bm25F.Scales"/>) over this snapshot's averages,
+    /// kept for the last settings asked for: an index's searches all use the same settings.
+    /// </summary>
+    public double[][] Bm25Scales(SearchSettings settings)
+    {
+        if (_scales is { } cached && ReferenceEquals(cached.Settings, settings))
+        {
+            return cached.Scales;
+        }
+        var scales = Scoring.Bm25F.Scales(settings, this);
+        _scales = new CachedScales(settings, scales);
+        return scales;
+    }
 
     public SegmentView ViewOf(int doc) => Segments[OrdinalOf(doc)];
 
@@ -185,3 +202,6 @@ internal sealed class SegmentSet
         return counted;
     }
 }
+
+/// <summary>A snapshot's BM25F scales with the settings they were computed for; replaced whole, so readers never see a mix.</summary>
+internal sealed record CachedScales(SearchSettings Settings, double[][] Scales);

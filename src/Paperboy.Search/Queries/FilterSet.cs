@@ -22,12 +22,27 @@ internal sealed class FilterSet
 
     public bool HasInclusions => Categories.Count + Years.Count + Dates.Count > 0;
 
-    /// <summary>Resolves category names to the segment's ids once per search.</summary>
-    public DocFilter Compile(Segment segment)
+    /// <summary>
+    /// The same text for filters that pass the same documents whatever order they were written in:
+    /// the key of their bits in a segment's <see cref="FilterBitsCache"/>.
+    /// </summary>
+    public string Key => string.Join(' ',
+        Part("cat", Categories), Part("-cat", ExcludedCategories),
+        Part("year", Years.Select(y => y.ToString())), Part("-year", ExcludedYears.Select(y => y.ToString())),
+        Part("date", Dates.Select(d => d.ToString())), Part("-date", ExcludedDates.Select(d => d.ToString())));
+
+    /// <summary>The filter bound to a segment, its bits from the segment's cache.</summary>
+    public DocFilter Compile(Segment segment) => Bind(segment).WithBits(segment.FilterBits, Key);
+
+    /// <summary>The filter bound to a segment's values, its categories resolved to the segment's ids; no bits yet.</summary>
+    internal DocFilter Bind(Segment segment)
     {
         var ids = segment.Values.CategoryIds;
         var include = Categories.Select(c => ids.GetValueOrDefault(c, -1)).Where(id => id >= 0).ToArray();
         var exclude = ExcludedCategories.Select(c => ids.GetValueOrDefault(c, -1)).Where(id => id >= 0).ToArray();
         return new DocFilter(segment.Values, Categories.Count > 0, include, exclude, [.. Years], [.. ExcludedYears], [.. Dates], [.. ExcludedDates]);
     }
+
+    private static string Part(string name, IEnumerable<string> values) =>
+        name + ":" + string.Join(',', values.Order(StringComparer.Ordinal));
 }

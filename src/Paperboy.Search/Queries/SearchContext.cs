@@ -15,7 +15,8 @@ internal sealed class SearchContext
     {
         Segments = segments;
         Settings = settings;
-        _bm25 = [.. segments.Segments.Select(view => new Bm25F(settings, segments, view.Segment))];
+        var scales = segments.Bm25Scales(settings);
+        _bm25 = [.. segments.Segments.Select(view => new Bm25F(settings, segments, view.Segment, scales))];
     }
 
     public SegmentSet Segments { get; }

@@ -17,20 +17,19 @@ internal sealed class Bm25F
     private readonly double[] _b = new double[Fields.Count];
     private readonly double[] _averageLengths = new double[Fields.Count];
     private readonly int[][] _lengths = new int[Fields.Count][];
+    private readonly double[][] _scales;
 
     /// <param name="collection">Where the average lengths come from: every live document of the snapshot.</param>
     /// <param name="segment">Whose documents this instance scores: their own lengths.</param>
-    public Bm25F(SearchSettings settings, SegmentSet collection, Segment segment)
+    /// <param name="scales">The snapshot's <see cref="Scales"/> for these settings, shared by every segment.</param>
+    public Bm25F(SearchSettings settings, SegmentSet collection, Segment segment, double[][] scales)
     {
+        _scales = scales;
         K1 = settings.K1;
-        _weights[(int)Field.Title] = settings.TitleWeight;
-        _weights[(int)Field.Abstract] = settings.AbstractWeight;
-        _weights[(int)Field.Authors] = settings.AuthorsWeight;
-        _b[(int)Field.Title] = settings.TitleB;
-        _b[(int)Field.Abstract] = settings.AbstractB;
-        _b[(int)Field.Authors] = settings.AuthorsB;
         foreach (var field in Fields.All)
         {
+            _weights[(int)field] = Weight(settings, field);
+            _b[(int)field] = B(settings, field);
             _averageLengths[(int)field] = collection.AverageLength(field);
             _lengths[(int)field] = segment[field].Lengths;
         }
@@ -45,12 +44,25 @@ internal sealed class Bm25F
     public static double Idf(int docFreq, int docCount) =>
         Math.Log(1 + ((docCount - docFreq + 0.5) / (docFreq + 0.5)));
 
+    /// <summary>Field lengths below this have their scale w_f / B_f looked up, not computed.</summary>
+    public const int TabulatedLengths = 1024;
+
+    /// <summary>
+    /// w_f / B_f of every field for lengths 0 to <see cref="TabulatedLengths"/> - 1: per snapshot, since B_f
+    /// depends on the average length. A document's field frequency then costs a multiplication where it
+    /// cost two divisions, and the score stays the same formula for every path that scores.
+    /// </summary>
+    public static double[][] Scales(SearchSettings settings, SegmentSet collection) => [.. Fields.All.Select(field =>
+        Enumerable.Range(0, TabulatedLengths)
+            .Select(length => ScaleOf(Weight(settings, field), B(settings, field), collection.AverageLength(field), length))
+            .ToArray())];
+
     /// <summary>
     /// One field's contribution to the pseudo frequency tf~. The frequency may be fractional: term
     /// proximity feeds its distance-weighted pair count through the same weights and norms.
     /// </summary>
     public double FieldFrequency(Field field, int doc, double freq) =>
-        _weights[(int)field] * freq / Norm((int)field, _lengths[(int)field][doc]);
+        freq * Scale((int)field, _lengths[(int)field][doc]);
 
     /// <summary>
     /// The largest <see cref="FieldFrequency"/> of any document whose field is at least
@@ -61,14 +73,34 @@ internal sealed class Bm25F
     /// a whole list (MaxScore), a block's give the bound of the block (block-max, Ding &amp; Suel 2011).
     /// </summary>
     public double FieldFrequencyBound(Field field, int minLength, double maxFreq) =>
-        _weights[(int)field] * maxFreq / Norm((int)field, minLength);
+        maxFreq * Scale((int)field, minLength);
 
-    private double Norm(int f, int length)
+    // Non-increasing in the length, looked up or computed alike: the bound of a list is the scale of its shortest field.
+    private double Scale(int f, int length)
     {
-        var average = _averageLengths[f];
-        // A field holding the term has length >= 1, so the average is positive whenever this runs.
-        return average > 0 ? (1 - _b[f]) + (_b[f] * length / average) : 1;
+        var scales = _scales[f];
+        return (uint)length < (uint)scales.Length ? scales[length] : ComputeScale(f, length);
     }
+
+    private double ComputeScale(int f, int length) => ScaleOf(_weights[f], _b[f], _averageLengths[f], length);
+
+    // A field holding the term has length >= 1, so the average is positive whenever this scores.
+    private static double ScaleOf(double weight, double b, double average, int length) =>
+        weight / (average > 0 ? (1 - b) + (b * length / average) : 1);
+
+    private static double Weight(SearchSettings settings, Field field) => field switch
+    {
+        Field.Title => settings.TitleWeight,
+        Field.Abstract => settings.AbstractWeight,
+        _ => settings.AuthorsWeight,
+    };
+
+    private static double B(SearchSettings settings, Field field) => field switch
+    {
+        Field.Title => settings.TitleB,
+        Field.Abstract => settings.AbstractB,
+        _ => settings.AuthorsB,
+    };
 
     public double Saturate(double pseudoFrequency) =>
         pseudoFrequency <= 0 ? 0 : pseudoFrequency / (K1 + pseudoFrequency);

@@ -74,3 +74,31 @@ public class Bm25FRankingTests
         Assert.Throws<ArgumentOutOfRangeException>(() => new IndexBuilder(SearchSettings.Default with { K1 = -1 }));
     }
 }
+
+/// <summary>
+/// Field lengths below <see cref="Scoring.Bm25F.TabulatedLengths"/> take their scale from a per-snapshot
+/// table, longer ones compute it: both must give the reference's scores, and the order by length.
+/// </summary>
+public class Bm25FLongFieldTests
+{
+    [Fact]
+    public void Scores_of_fields_on_both_sides_of_the_tabulated_lengths_match_the_reference()
+    {
+        var settings = SearchSettings.Default with { FeedbackDocs = 0, ProximityWeight = 0 };
+        string Abstract(int words) => "graph " + string.Join(' ', Enumerable.Range(0, words - 1).Select(i => $"w{i % 500}"));
+        var lengths = new[] { 5, 1_000, 1_022, 1_023, 1_024, 1_025, 3_000 };
+        var documents = lengths.Select(n => new SearchDocument($"len{n}", "A study", Abstract(n), [], [], 2020, null, 0)).ToList();
+        var index = Docs.Index(settings, [.. documents]);
+
+        var results = index.Search(new SearchRequest("graph") { Limit = 10, Highlight = false });
+        var expected = new Reference.BruteForceSearch(documents, settings).Search([new('\u0020', "graph")], null, out var total);
+
+        Assert.Equal(lengths.Length, total);
+        Assert.Equal(lengths.Select(n => $"len{n}"), results.Hits.Select(h => h.Key)); // shorter first
+        Assert.Equal(expected.Select(e => e.Key), results.Hits.Select(h => h.Key));
+        foreach (var (hit, reference) in results.Hits.Zip(expected))
+        {
+            Assert.Equal(reference.Score, hit.Score, 4);
+        }
+    }
+}
