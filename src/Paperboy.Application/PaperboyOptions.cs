@@ -1,3 +1,4 @@
+using Paperboy.Application.Lists;
 using Paperboy.Application.Syncing;
 using Paperboy.Ingest.Http;
 using Paperboy.Ingest.Sources;
@@ -28,6 +29,9 @@ public sealed class PaperboyOptions
     /// <summary>When `paperboy serve` syncs by itself.</summary>
     public SyncSchedule Sync { get; set; } = new();
 
+    /// <summary>How the trending list ranks (gravity, age offset, window); see docs/WEB.md.</summary>
+    public TrendingOptions Trending { get; set; } = new();
+
     /// <summary>Checks the options once at start, so a bad setting fails fast with a clear message.</summary>
     public void Validate()
     {
@@ -38,5 +42,6 @@ public sealed class PaperboyOptions
         Search.Validate();
         Fetch.Validate();
         Sync.Validate();
+        Trending.Validate();
     }
 }

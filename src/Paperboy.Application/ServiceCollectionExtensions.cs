@@ -1,4 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Paperboy.Application.Browsing;
+using Paperboy.Application.Lists;
 using Paperboy.Application.Catalog;
 using Paperboy.Application.Demo;
 using Paperboy.Application.Evaluation;
@@ -37,6 +40,12 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IPaperStore>(provider => SqlitePaperStore.InDataDirectory(provider.GetRequiredService<PaperboyOptions>().DataDirectory));
         services.AddSingleton<PaperSearchService>();
         services.AddSingleton<PaperCatalog>();
+        services.AddSingleton(provider => provider.GetRequiredService<PaperboyOptions>().Trending);
+        // Replaced by the accounts' upvote table where accounts exist; until then no paper has local upvotes.
+        services.TryAddSingleton<ILocalUpvoteCounts, NoLocalUpvoteCounts>();
+        services.AddSingleton<PaperListService>();
+        services.AddSingleton<BrowseService>();
+        services.AddSingleton<SimilarPapers>();
         services.AddSingleton<ImportService>();
         services.AddSingleton<DemoCorpus>();
         services.AddSingleton<EvaluationService>();
