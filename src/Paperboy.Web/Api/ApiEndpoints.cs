@@ -9,5 +9,9 @@ public static class ApiEndpoints
         api.MapSearchEndpoints();
         api.MapPaperEndpoints();
         api.MapStatusEndpoints();
+        api.MapListEndpoints();
+        api.MapSimilarEndpoints();
+        api.MapAuthorEndpoints();
+        api.MapCategoryEndpoints();
     }
 }
