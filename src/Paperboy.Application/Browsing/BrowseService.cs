@@ -61,8 +61,8 @@ public sealed class BrowseService(PaperSearchService search, PaperCatalog catalo
     }
 
     /// <summary>Every category with its number of papers, most first.</summary>
-    public Task<IReadOnlyList<FacetValue>> CategoriesAsync(int max, CancellationToken cancellationToken) =>
-        search.CategoryCountsAsync(max, cancellationToken);
+    public async Task<IReadOnlyList<FacetValue>> CategoriesAsync(int max, CancellationToken cancellationToken) =>
+        (await search.CategoryCountsAsync(max, cancellationToken)).Select(c => c with { Value = CategoryNames.Display(c.Value) }).ToList();
 
     /// <summary>
     /// Author names holding <paramref name="text"/> (case-insensitive) among the authors of the best

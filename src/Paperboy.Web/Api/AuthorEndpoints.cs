@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Paperboy.Application.Browsing;
 using Paperboy.Application.Contracts;
+using Paperboy.Web.Rendering;
 
 namespace Paperboy.Web.Api;
 
@@ -33,6 +34,7 @@ public static class AuthorEndpoints
         {
             return TypedResults.Problem(problem, statusCode: StatusCodes.Status400BadRequest);
         }
+        name = Paths.RouteValue(name);
         var result = await browse.AuthorAsync(name, skip, take, cancellationToken);
         return result is null || result.TotalMatches == 0
             ? TypedResults.Problem($"no papers by '{name}'", statusCode: StatusCodes.Status404NotFound)

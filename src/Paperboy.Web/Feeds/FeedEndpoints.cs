@@ -50,6 +50,7 @@ public static class FeedEndpoints
 
     private static async Task<IResult> AuthorAsync(string name, HttpContext context, BrowseService browse, TimeProvider time, CancellationToken cancellationToken)
     {
+        name = Paths.RouteValue(name);
         var result = await browse.AuthorAsync(name, 0, Entries, cancellationToken);
         return result is null
             ? Results.Problem($"'{name}' is not an author name", statusCode: StatusCodes.Status404NotFound)

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Paperboy.Application.Browsing;
 using Paperboy.Application.Searching;
+using Paperboy.Web.Rendering;
 
 namespace Paperboy.Web.Pages;
 
@@ -17,7 +18,7 @@ public sealed class AuthorModel(BrowseService browse) : PageModel
 
     public async Task<IActionResult> OnGetAsync(string name, [FromQuery(Name = "page")] int? pageNumber, CancellationToken cancellationToken)
     {
-        Name = name.Trim();
+        Name = Paths.RouteValue(name).Trim();
         PageNumber = Math.Clamp(pageNumber ?? 1, 1, SearchModel.MaxPage);
         Result = await browse.AuthorAsync(Name, (PageNumber - 1) * PageSize, PageSize, cancellationToken);
         return Result is null || Result.TotalMatches == 0 ? NotFound() : Page();

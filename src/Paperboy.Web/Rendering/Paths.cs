@@ -46,6 +46,16 @@ public static class Paths
 
     public static string SearchFeed(string query) => "/feeds/search.atom?q=" + Uri.EscapeDataString(query);
 
+    /// <summary>
+    /// A route value as typed: the server decodes every escape in a path segment except %2F (it would
+    /// change where the segment ends), so a name holding a slash arrives with %2F still in it.
+    /// </summary>
+    public static string RouteValue(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        return value.Replace("%2F", "/", StringComparison.OrdinalIgnoreCase);
+    }
+
     public const string DailyFeed = "/feeds/daily.atom";
 
     public const string TrendingFeed = "/feeds/trending.atom";
