@@ -5,6 +5,8 @@
 # - Chromium for the browser tests: Debian's `chromium` package at /usr/bin/chromium, installed with
 #   apt-get when missing (as root, or through sudo). PAPERBOY_CHROMIUM names another executable
 #   instead, which is then only checked. Playwright never downloads a browser.
+# - node and npm, which the build of Paperboy.Web uses once to install KaTeX from
+#   package-lock.json: Debian's nodejs and npm, installed with apt-get when missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -23,8 +25,8 @@ as_root() {
   elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
     sudo -n "$@"
   else
-    echo "install-test-deps: no Chromium at $chromium, and installing Debian's chromium needs root:" \
-      "run as root, allow sudo, or install it (or set PAPERBOY_CHROMIUM to a Chromium executable)" >&2
+    echo "install-test-deps: a missing package needs root to install ($*):" \
+      "run as root, allow sudo, or install it yourself (for Chromium, PAPERBOY_CHROMIUM may name another executable)" >&2
     exit 1
   fi
 }
@@ -63,4 +65,10 @@ if [ -n "${PAPERBOY_CHROMIUM:-}" ]; then
   fi
 elif [ ! -x "$chromium" ]; then
   install_chromium
+fi
+
+if ! command -v npm >/dev/null 2>&1 || ! command -v node >/dev/null 2>&1; then
+  echo "install-test-deps: installing node and npm (the web build bundles KaTeX from npm)" >&2
+  as_root apt-get update -q
+  apt_install nodejs npm
 fi

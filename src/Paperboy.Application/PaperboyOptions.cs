@@ -1,4 +1,5 @@
 using Paperboy.Application.Accounts;
+using Paperboy.Application.Lists;
 using Paperboy.Application.Syncing;
 using Paperboy.Ingest.Http;
 using Paperboy.Ingest.Sources;
@@ -39,6 +40,9 @@ public sealed class PaperboyOptions
     /// <summary>Sign-in links, sessions and their rate limits.</summary>
     public AccountOptions Accounts { get; set; } = new();
 
+    /// <summary>How the trending list ranks (gravity, age offset, window); see docs/WEB.md.</summary>
+    public TrendingOptions Trending { get; set; } = new();
+
     /// <summary>Checks the options once at start, so a bad setting fails fast with a clear message.</summary>
     public void Validate()
     {
@@ -55,5 +59,6 @@ public sealed class PaperboyOptions
         Search.Validate();
         Fetch.Validate();
         Sync.Validate();
+        Trending.Validate();
     }
 }

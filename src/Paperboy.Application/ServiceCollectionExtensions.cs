@@ -1,11 +1,14 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Paperboy.Application.Accounts;
+using Paperboy.Application.Browsing;
 using Paperboy.Application.Catalog;
 using Paperboy.Application.Demo;
 using Paperboy.Application.Evaluation;
 using Paperboy.Application.Follows;
 using Paperboy.Application.Importing;
 using Paperboy.Application.Library;
+using Paperboy.Application.Lists;
 using Paperboy.Application.Searching;
 using Paperboy.Application.Syncing;
 using Paperboy.Application.Upvotes;
@@ -41,6 +44,12 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IPaperStore>(provider => SqlitePaperStore.InDataDirectory(provider.GetRequiredService<PaperboyOptions>().DataDirectory));
         services.AddSingleton<PaperSearchService>();
         services.AddSingleton<PaperCatalog>();
+        services.AddSingleton(provider => provider.GetRequiredService<PaperboyOptions>().Trending);
+        // The accounts' votes; a host may register another source first (TryAdd), as tests of lists do.
+        services.TryAddSingleton<ILocalUpvoteCounts, StoredLocalUpvoteCounts>();
+        services.AddSingleton<PaperListService>();
+        services.AddSingleton<BrowseService>();
+        services.AddSingleton<SimilarPapers>();
         services.AddSingleton<ImportService>();
         services.AddSingleton<DemoCorpus>();
         services.AddSingleton<EvaluationService>();

@@ -3,6 +3,7 @@ using Paperboy.Application.Contracts;
 using Paperboy.Application.Syncing;
 using Paperboy.Web.Accounts;
 using Paperboy.Web.Api;
+using Paperboy.Web.Feeds;
 using Paperboy.Web.Hosting;
 
 namespace Paperboy.Web;
@@ -23,7 +24,10 @@ public static class PaperboyWebApp
         builder.Services.AddHostedService<DemoCorpusLoader>();
         builder.Services.AddHostedService(provider => provider.GetRequiredService<SyncScheduler>());
         // Pages live in this assembly; name it, since under `paperboy serve` the entry assembly is the CLI.
-        builder.Services.AddRazorPages().AddApplicationPart(typeof(PaperboyWebApp).Assembly);
+        builder.Services.AddRazorPages(options => options.Conventions.AddPageRoute("/Lists", ""))
+            .AddApplicationPart(typeof(PaperboyWebApp).Assembly);
+        // The JSON API described from its endpoints, served at /openapi/v1.json.
+        builder.Services.AddOpenApi();
         // One line per request is noise at this size; warnings and errors still show.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Services.AddProblemDetails();
@@ -42,6 +46,8 @@ public static class PaperboyWebApp
         app.UseAntiforgery();
         app.MapAssets();
         app.MapApi();
+        app.MapOpenApi();
+        app.MapFeeds();
         app.MapRazorPages();
         return app;
     }

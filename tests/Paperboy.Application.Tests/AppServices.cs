@@ -7,14 +7,16 @@ namespace Paperboy.Application.Tests;
 /// <summary>The application services over a real SQLite store in a fresh temporary data directory.</summary>
 public sealed class AppServices : IAsyncDisposable
 {
-    public AppServices(bool loadDemoCorpus = true, Action<PaperboyOptions>? configure = null)
+    public AppServices(bool loadDemoCorpus = true, Action<PaperboyOptions>? configure = null, Action<IServiceCollection>? services = null)
     {
-        var services = new ServiceCollection();
-        services.AddLogging();
+        var collection = new ServiceCollection();
+        collection.AddLogging();
         var options = new PaperboyOptions { DataDirectory = DataDirectory, LoadDemoCorpus = loadDemoCorpus };
         configure?.Invoke(options);
-        services.AddPaperboy(options);
-        Provider = services.BuildServiceProvider();
+        collection.AddPaperboy(options);
+        // After AddPaperboy, so a test's registration (a fixed clock, a stub) replaces the default.
+        services?.Invoke(collection);
+        Provider = collection.BuildServiceProvider();
     }
 
     public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), $"paperboy-app-test-{Guid.NewGuid():N}");

@@ -113,6 +113,9 @@ public sealed class ImportPipelineTests : IAsyncDisposable
         public Task<Paper?> GetAsync(string id, CancellationToken cancellationToken) => inner.GetAsync(id, cancellationToken);
         public Task<IReadOnlyList<Paper>> GetManyAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken) => inner.GetManyAsync(ids, cancellationToken);
         public Task<IReadOnlyList<Paper>> ListRecentAsync(int offset, int limit, CancellationToken cancellationToken) => inner.ListRecentAsync(offset, limit, cancellationToken);
+        public Task<IReadOnlyList<PaperListEntry>> ListDayEntriesAsync(DateOnly first, DateOnly last, CancellationToken cancellationToken) => inner.ListDayEntriesAsync(first, last, cancellationToken);
+        public Task<DateOnly?> LatestListDayAsync(DateOnly? before, CancellationToken cancellationToken) => inner.LatestListDayAsync(before, cancellationToken);
+        public Task<DateOnly?> EarliestListDayAfterAsync(DateOnly after, CancellationToken cancellationToken) => inner.EarliestListDayAfterAsync(after, cancellationToken);
         public IAsyncEnumerable<Paper> ScanAsync(CancellationToken cancellationToken) => inner.ScanAsync(cancellationToken);
         public Task<long> CountAsync(CancellationToken cancellationToken) => inner.CountAsync(cancellationToken);
         public Task<long> GetGenerationAsync(CancellationToken cancellationToken) => inner.GetGenerationAsync(cancellationToken);

@@ -32,6 +32,7 @@ public sealed class EscapingTests : IAsyncLifetime
     [InlineData("/search?q=zebrafish")]
     [InlineData("/papers/2401.66666")]
     [InlineData("/")]
+    [InlineData("/authors/%3Ci%3EMallory%3C%2Fi%3E")]
     public async Task A_title_holding_a_script_tag_shows_as_text(string url)
     {
         var response = await _factory.CreateClient().GetAsync(url);
@@ -39,7 +40,9 @@ public sealed class EscapingTests : IAsyncLifetime
         var page = await Html.ParseAsync(html);
 
         Assert.DoesNotContain("<script>alert", html, StringComparison.Ordinal);
-        Assert.Empty(page.QuerySelectorAll("script"));
+        // Only the site's own script files, never a script from the data.
+        Assert.All(page.QuerySelectorAll("script"), s => Assert.StartsWith("/assets/", s.GetAttribute("src"), StringComparison.Ordinal));
+        Assert.All(page.QuerySelectorAll("script"), s => Assert.Equal("", s.TextContent));
         Assert.Empty(page.QuerySelectorAll("img"));
         Assert.Empty(page.QuerySelectorAll("main b, main i"));
         Assert.Contains(page.QuerySelectorAll("h1, h2"), h => h.TextContent.Trim() == HostileTitle);
@@ -52,8 +55,21 @@ public sealed class EscapingTests : IAsyncLifetime
         string html = await _factory.CreateClient().GetStringAsync($"/search?q={Uri.EscapeDataString(query)}");
         var page = await Html.ParseAsync(html);
 
-        Assert.Empty(page.QuerySelectorAll("script"));
+        Assert.All(page.QuerySelectorAll("script"), s => Assert.StartsWith("/assets/", s.GetAttribute("src"), StringComparison.Ordinal));
         Assert.Equal(query, page.QuerySelector("input#q")!.GetAttribute("value"));
+    }
+
+    [Fact]
+    public async Task A_feed_keeps_markup_in_a_title_as_text()
+    {
+        string xml = await _factory.CreateClient().GetStringAsync("/feeds/authors/%3Ci%3EMallory%3C%2Fi%3E.atom");
+        var feed = System.Xml.Linq.XDocument.Parse(xml).Root!;
+        System.Xml.Linq.XNamespace atom = "http://www.w3.org/2005/Atom";
+
+        Assert.DoesNotContain("<script>", xml, StringComparison.Ordinal);
+        Assert.Equal(HostileTitle, feed.Element(atom + "entry")!.Element(atom + "title")!.Value);
+        Assert.Equal("<i>Mallory</i>", feed.Element(atom + "entry")!.Element(atom + "author")!.Element(atom + "name")!.Value);
+        Assert.Equal("Paperboy: papers by <i>Mallory</i>", feed.Element(atom + "title")!.Value);
     }
 
     [Fact]

@@ -3,21 +3,23 @@ namespace Paperboy.Web.Tests;
 public sealed class PageTests(PaperboyWebFactory factory) : IClassFixture<PaperboyWebFactory>
 {
     [Fact]
-    public async Task Home_page_lists_the_demo_corpus_a_page_at_a_time()
+    public async Task Home_page_lists_the_latest_day_of_the_demo_corpus_a_page_at_a_time()
     {
+        // The saved pages carry no dates, so every demo paper is listed on the day it was stored.
         var page = await Html.GetAsync(factory.CreateClient(), "/");
 
-        Assert.Contains("403 papers", page.QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
-        Assert.Equal(25, page.QuerySelectorAll("article.paper-card").Length);
-        Assert.Equal("/?page=2", page.QuerySelector("a[rel=next]")!.GetAttribute("href"));
+        Assert.StartsWith("Daily papers", page.QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("403 papers", page.QuerySelector(".summary")!.TextContent.Trim());
+        Assert.Equal(30, page.QuerySelectorAll("article.paper-card").Length);
+        Assert.Matches(@"^/papers/daily/\d{4}-\d{2}-\d{2}\?page=2$", page.QuerySelector("a[rel=next]")!.GetAttribute("href"));
     }
 
     [Fact]
     public async Task Last_home_page_holds_the_remaining_papers()
     {
-        var page = await Html.GetAsync(factory.CreateClient(), "/?page=17");
+        var page = await Html.GetAsync(factory.CreateClient(), "/?page=14");
 
-        Assert.Equal(403 - (16 * 25), page.QuerySelectorAll("article.paper-card").Length);
+        Assert.Equal(403 - (13 * 30), page.QuerySelectorAll("article.paper-card").Length);
         Assert.Null(page.QuerySelector("a[rel=next]"));
     }
 

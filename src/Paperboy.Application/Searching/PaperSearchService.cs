@@ -22,6 +22,29 @@ public sealed partial class PaperSearchService : IDisposable
     /// <summary>The commit data key holding the store generation an index commit reflects.</summary>
     public const string StoreGenerationKey = "store_generation";
 
+    /// <summary>The commit data key holding the version of <see cref="ToDocument"/> an index was built with.</summary>
+    public const string DocumentMappingKey = "document_mapping";
+
+    /// <summary>
+    /// Raised whenever <see cref="ToDocument"/> indexes something new, so an index built by an older
+    /// version is rebuilt from the store once instead of missing it for papers that never change again.
+    /// 2: the reserved code categories.
+    /// </summary>
+    public const int DocumentMapping = 2;
+
+    /// <summary>
+    /// Reserved index categories: every paper carries exactly one, by whether it links a code repository,
+    /// so "has code" is an exact filter (<see cref="SearchFilters"/>). They never show in facets, and no
+    /// arXiv category is named like them.
+    /// </summary>
+    public const string HasCodeCategory = "paperboy.code";
+
+    /// <inheritdoc cref="HasCodeCategory"/>
+    public const string NoCodeCategory = "paperboy.no-code";
+
+    /// <summary>A query every paper matches (one of the reserved categories), for counts over the whole index.</summary>
+    public const string EveryPaper = $"cat:{HasCodeCategory} cat:{NoCodeCategory}";
+
     private readonly IPaperStore _store;
     private readonly SearchSettings _settings;
     private readonly ILogger<PaperSearchService> _logger;
@@ -55,6 +78,11 @@ public sealed partial class PaperSearchService : IDisposable
         }
 
         var index = await CurrentIndexAsync(cancellationToken);
+        if (facets)
+        {
+            // Room for the two reserved categories, which WithoutReserved drops from what is shown.
+            index = index.WithSettings(index.Settings with { MaxFacetCategories = index.Settings.MaxFacetCategories + 2 });
+        }
         var results = index.Search(new SearchRequest(query) { Limit = limit, Offset = offset, Sort = sort, Facets = facets });
         var papers = await _store.GetManyAsync(results.Hits.Select(h => h.Key).ToList(), cancellationToken);
         var byId = papers.ToDictionary(p => p.Id, StringComparer.Ordinal);
@@ -62,8 +90,33 @@ public sealed partial class PaperSearchService : IDisposable
             .Where(h => byId.ContainsKey(h.Key))
             .Select(h => new PaperHit(byId[h.Key], h.Score, h.Title, h.Abstract))
             .ToList();
-        return new PaperSearchResult(query, results.TotalMatches, offset, hits) { Sort = sort, Facets = results.Facets };
+        var shownFacets = WithoutReserved(results.Facets) is { } counts
+            ? counts with { Categories = counts.Categories.Take(_settings.MaxFacetCategories).ToList() }
+            : null;
+        return new PaperSearchResult(query, results.TotalMatches, offset, hits) { Sort = sort, Facets = shownFacets };
     }
+
+    /// <summary>The same, with the search page's filters applied to the query (<see cref="SearchFilters.Apply"/>).</summary>
+    public Task<PaperSearchResult> SearchAsync(string query, SearchFilters filters, int limit, int offset, SearchSort sort, bool facets, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(filters);
+        return SearchAsync(filters.Apply(query), limit, offset, sort, facets, cancellationToken);
+    }
+
+    /// <summary>How many papers each category holds over the whole index, most first (at most <paramref name="max"/>).</summary>
+    public async Task<IReadOnlyList<FacetValue>> CategoryCountsAsync(int max, CancellationToken cancellationToken)
+    {
+        var index = await CurrentIndexAsync(cancellationToken);
+        var wide = index.WithSettings(index.Settings with { MaxFacetCategories = max + 2 });
+        var results = wide.Search(new SearchRequest(EveryPaper) { Limit = 1, Highlight = false, Facets = true });
+        return WithoutReserved(results.Facets)?.Categories.Take(max).ToList() ?? [];
+    }
+
+    private static FacetCounts? WithoutReserved(FacetCounts? facets) =>
+        facets is null ? null : facets with { Categories = facets.Categories.Where(c => !IsReserved(c.Value)).ToList() };
+
+    private static bool IsReserved(string category) =>
+        category.Equals(HasCodeCategory, StringComparison.OrdinalIgnoreCase) || category.Equals(NoCodeCategory, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The ids of the best matches only, without loading papers: for evaluation at depth and benchmarks.</summary>
     public async Task<IReadOnlyList<string>> RankAsync(string query, int limit, CancellationToken cancellationToken)
@@ -176,9 +229,10 @@ public sealed partial class PaperSearchService : IDisposable
     private async Task<SearchIndex> CatchUpAsync(SearchIndexWriter writer, long generation, CancellationToken cancellationToken)
     {
         var indexed = IndexedGeneration(writer.Snapshot);
-        if (indexed is null || indexed > generation)
+        if (indexed is null || indexed > generation || MappingOf(writer.Snapshot) != DocumentMapping)
         {
-            // Never indexed, or the index belongs to another (newer, since replaced) store: start over.
+            // Never indexed, or the index belongs to another (newer, since replaced) store, or it was
+            // built by an older ToDocument: start over.
             return await RebuildAsync(writer, generation, cancellationToken);
         }
         if (indexed == generation)
@@ -215,8 +269,17 @@ public sealed partial class PaperSearchService : IDisposable
         return index;
     }
 
-    private static Dictionary<string, string> GenerationData(long generation) =>
-        new() { [StoreGenerationKey] = generation.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+    private static Dictionary<string, string> GenerationData(long generation) => new()
+    {
+        [StoreGenerationKey] = generation.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        [DocumentMappingKey] = DocumentMapping.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
+
+    private static int MappingOf(SearchIndex index) =>
+        index.CommitData.TryGetValue(DocumentMappingKey, out var value)
+        && int.TryParse(value, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var mapping)
+            ? mapping
+            : 1;
 
     private static long? IndexedGeneration(SearchIndex index) =>
         index.CommitData.TryGetValue(StoreGenerationKey, out var value)
@@ -230,7 +293,7 @@ public sealed partial class PaperSearchService : IDisposable
         paper.Title,
         paper.Abstract,
         paper.Authors,
-        paper.Categories,
+        [.. paper.Categories, paper.CodeLinks.Count > 0 ? HasCodeCategory : NoCodeCategory],
         paper.Published?.Year,
         paper.Published is { } published ? DateOnly.FromDateTime(published.UtcDateTime) : null,
         paper.Engagement?.Upvotes ?? 0);

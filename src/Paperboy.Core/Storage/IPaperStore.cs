@@ -26,6 +26,19 @@ public interface IPaperStore : IAsyncDisposable
     /// <summary>Newest first (by published date, then first seen), for listing pages.</summary>
     Task<IReadOnlyList<Paper>> ListRecentAsync(int offset, int limit, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The papers listed on the days from <paramref name="first"/> to <paramref name="last"/> (inclusive),
+    /// in no particular order. A paper's list day is its community trending date, else the UTC date its
+    /// first version appeared, else the UTC date this installation first stored it (docs/WEB.md).
+    /// </summary>
+    Task<IReadOnlyList<PaperListEntry>> ListDayEntriesAsync(DateOnly first, DateOnly last, CancellationToken cancellationToken);
+
+    /// <summary>The latest list day holding papers before <paramref name="before"/> (or at all, when null); null when none.</summary>
+    Task<DateOnly?> LatestListDayAsync(DateOnly? before, CancellationToken cancellationToken);
+
+    /// <summary>The earliest list day holding papers after <paramref name="after"/>; null when none.</summary>
+    Task<DateOnly?> EarliestListDayAfterAsync(DateOnly after, CancellationToken cancellationToken);
+
     /// <summary>Streams every paper, in canonical id order, for building indexes.</summary>
     IAsyncEnumerable<Paper> ScanAsync(CancellationToken cancellationToken);
 

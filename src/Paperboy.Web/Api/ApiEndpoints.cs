@@ -12,5 +12,9 @@ public static class ApiEndpoints
         api.MapLibraryEndpoints();
         api.MapUpvoteEndpoints();
         api.MapFollowEndpoints();
+        api.MapListEndpoints();
+        api.MapSimilarEndpoints();
+        api.MapAuthorEndpoints();
+        api.MapCategoryEndpoints();
     }
 }

@@ -3,16 +3,19 @@ using System.Security.Cryptography;
 
 namespace Paperboy.Web.Hosting;
 
-/// <summary>Serves the stylesheet and scripts embedded in this assembly under /assets, with ETags.</summary>
+/// <summary>
+/// Serves the stylesheet, scripts and KaTeX (script, stylesheet, fonts) embedded in this assembly under
+/// /assets, by their path under Assets/ (<c>/assets/katex/fonts/KaTeX_Main-Regular.woff2</c>), with ETags.
+/// </summary>
 public static class AssetEndpoints
 {
-    private const string ResourcePrefix = "Paperboy.Web.Assets.";
+    private const string ResourcePrefix = "Paperboy.Web.Assets/";
 
     private static readonly FrozenDictionary<string, Asset> Assets = LoadAssets();
 
     public static void MapAssets(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/assets/{name}", (string name, HttpContext context) =>
+        endpoints.MapGet("/assets/{**name}", (string name, HttpContext context) =>
         {
             if (!Assets.TryGetValue(name, out var asset))
             {
@@ -50,6 +53,7 @@ public static class AssetEndpoints
         ".css" => "text/css; charset=utf-8",
         ".js" => "text/javascript; charset=utf-8",
         ".svg" => "image/svg+xml",
+        ".woff2" => "font/woff2",
         _ => "application/octet-stream",
     };
 

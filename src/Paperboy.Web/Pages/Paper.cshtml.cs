@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Paperboy.Application.Catalog;
+using Paperboy.Application.Browsing;
+using Paperboy.Application.Citations;
 using Paperboy.Application.Library;
+using Paperboy.Application.Searching;
 using Paperboy.Application.Upvotes;
 using Paperboy.Core.Papers;
 using Paperboy.Web.Accounts;
@@ -9,20 +11,36 @@ using Paperboy.Web.Rendering;
 
 namespace Paperboy.Web.Pages;
 
-/// <summary>One paper: its metadata, cleaned abstract and links; upvote and save buttons that work without JavaScript.</summary>
-public sealed class PaperModel(PaperCatalog catalog, UpvoteService upvotes, LibraryService library) : PageModel
+/// <summary>
+/// One paper: its metadata, cleaned abstract (math rendered by KaTeX in the browser), links and similar
+/// papers; upvote and save buttons that work without JavaScript. <c>/papers/{id}/bibtex</c> is its BibTeX
+/// entry as text/x-bibtex. The id is a catch-all, since old arXiv ids hold a slash (hep-th/9901001), so
+/// the BibTeX suffix is read off it here.
+/// </summary>
+public sealed class PaperModel(BrowseService browse, UpvoteService upvotes, LibraryService library) : PageModel
 {
+    public const int SimilarCount = 5;
+    private const string BibTexSuffix = "/bibtex";
+
     public Paper? Paper { get; private set; }
+    public IReadOnlyList<PaperHit> Similar { get; private set; } = [];
     public UpvoteState? Upvotes { get; private set; }
     public bool Saved { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken)
     {
-        Paper = await catalog.FindAsync(id, cancellationToken);
-        if (Paper is null)
+        bool bibtex = id.EndsWith(BibTexSuffix, StringComparison.Ordinal);
+        var page = await browse.PaperAsync(bibtex ? id[..^BibTexSuffix.Length] : id, bibtex ? 0 : SimilarCount, cancellationToken);
+        if (page is null)
         {
             return NotFound();
         }
+        if (bibtex)
+        {
+            Response.Headers.ContentDisposition = $"inline; filename=\"{BibTexWriter.KeyFor(page.Paper)}.bib\"";
+            return Content(BibTexWriter.Write(page.Paper), "text/x-bibtex; charset=utf-8");
+        }
+        (Paper, Similar) = (page.Paper, page.Similar);
         long? accountId = User.AccountId();
         Upvotes = await upvotes.GetAsync(Paper.Id, accountId, cancellationToken);
         Saved = accountId is { } account && await library.FindAsync(account, Paper.Id, cancellationToken) is not null;

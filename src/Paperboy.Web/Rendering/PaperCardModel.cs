@@ -1,7 +1,23 @@
+using Paperboy.Application.Lists;
 using Paperboy.Core.Papers;
 using Paperboy.Search;
 
 namespace Paperboy.Web.Rendering;
 
-/// <summary>A paper in a list: with search highlights when it came from a search, plain otherwise.</summary>
-public sealed record PaperCardModel(Paper Paper, Snippet? Title = null, Snippet? Snippet = null);
+/// <summary>
+/// A paper in a list: with search highlights when it came from a search, plain otherwise; with its
+/// upvotes and "new" badge when it came from a dated list.
+/// </summary>
+public sealed record PaperCardModel(Paper Paper, Snippet? Title = null, Snippet? Snippet = null)
+{
+    /// <summary>Upvotes to show (imported plus local); null shows the imported upvotes, if any.</summary>
+    public int? Upvotes { get; init; }
+
+    public bool IsNew { get; init; }
+
+    public static PaperCardModel From(ListedPaper listed)
+    {
+        ArgumentNullException.ThrowIfNull(listed);
+        return new PaperCardModel(listed.Paper) { Upvotes = listed.Upvotes, IsNew = listed.IsNew };
+    }
+}
