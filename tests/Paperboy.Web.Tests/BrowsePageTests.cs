@@ -77,7 +77,7 @@ public sealed class BrowsePageTests(BrowsingWebFactory factory) : IClassFixture<
 
         Assert.Equal($"/papers/{A}/bibtex", href);
         Assert.Equal("text/x-bibtex", response.Content.Headers.ContentType!.MediaType);
-        Assert.StartsWith("@misc{lovelace2024video,\n  title = {Video Diffusion Transformers},\n  author = {Ada Lovelace and Grace Hopper},", entry, StringComparison.Ordinal);
+        Assert.StartsWith("@misc{lovelace2024video,\n  title = {Video Diffusion Transformers},\n  author = {Lovelace, Ada and Hopper, Grace},", entry, StringComparison.Ordinal);
         Assert.Contains($"  eprint = {{{A}}},\n", entry, StringComparison.Ordinal);
         Assert.Equal(entry, page.QuerySelector("#bibtex")!.TextContent);
         Assert.Equal("bibtex", page.QuerySelector("#copy-bibtex")!.GetAttribute("data-copy-target"));

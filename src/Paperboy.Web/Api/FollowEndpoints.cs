@@ -12,9 +12,9 @@ public static class FollowEndpoints
     public static void MapFollowEndpoints(this RouteGroupBuilder api)
     {
         var follows = api.MapGroup("/follows").RequireAuthorization(AccountAuthentication.ApiPolicy);
-        follows.MapGet("/", ListAsync);
-        follows.MapPost("/", FollowAsync);
-        follows.MapDelete("/", UnfollowAsync);
+        follows.MapGet("", ListAsync);
+        follows.MapPost("", FollowAsync);
+        follows.MapDelete("", UnfollowAsync);
     }
 
     /// <summary>GET /api/follows: authors first, then categories.</summary>

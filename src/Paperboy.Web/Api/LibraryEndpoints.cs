@@ -14,8 +14,8 @@ public static class LibraryEndpoints
     public static void MapLibraryEndpoints(this RouteGroupBuilder api)
     {
         var library = api.MapGroup("/library").RequireAuthorization(AccountAuthentication.ApiPolicy);
-        library.MapGet("/", ListAsync);
-        library.MapPost("/", SaveAsync);
+        library.MapGet("", ListAsync);
+        library.MapPost("", SaveAsync);
         library.MapPost("/tags", AddTagAsync);
         library.MapDelete("/tags", RemoveTagAsync);
         library.MapPut("/notes", SetNoteAsync);
