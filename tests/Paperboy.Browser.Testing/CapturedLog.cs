@@ -12,7 +12,7 @@ public sealed partial class CapturedLog : ILoggerProvider
 {
     private readonly Lock _gate = new();
     private readonly List<LogEntry> _entries = [];
-    private readonly List<(Regex Pattern, TaskCompletionSource<Match> Found)> _waiters = [];
+    private readonly List<Waiter> _waiters = [];
 
     public IReadOnlyList<LogEntry> Entries
     {
@@ -31,20 +31,26 @@ public sealed partial class CapturedLog : ILoggerProvider
     /// The first message, logged before or after the call, that matches the pattern. Waits up to the
     /// timeout for it: the app logs from its request threads while the browser drives it.
     /// </summary>
-    public async Task<Match> WaitForAsync(Regex pattern, TimeSpan timeout, CancellationToken cancellationToken)
+    public Task<Match> WaitForAsync(Regex pattern, TimeSpan timeout, CancellationToken cancellationToken) =>
+        WaitForAsync(pattern, skip: 0, timeout, cancellationToken);
+
+    /// <summary>
+    /// Like <see cref="WaitForAsync(Regex, TimeSpan, CancellationToken)"/>, but the match after the
+    /// first <paramref name="skip"/>: with <see cref="CountMatches"/> taken before an action, the
+    /// message that action logs, not an older one.
+    /// </summary>
+    public async Task<Match> WaitForAsync(Regex pattern, int skip, TimeSpan timeout, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(pattern);
+        ArgumentOutOfRangeException.ThrowIfNegative(skip);
         var found = new TaskCompletionSource<Match>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var waiter = new Waiter(pattern, skip, found);
         lock (_gate)
         {
-            foreach (var entry in _entries)
+            if (!_entries.Any(entry => waiter.Offer(entry.Message)))
             {
-                var match = pattern.Match(entry.Message);
-                if (match.Success)
-                {
-                    return match;
-                }
+                _waiters.Add(waiter);
             }
-            _waiters.Add((pattern, found));
         }
         try
         {
@@ -52,24 +58,46 @@ public sealed partial class CapturedLog : ILoggerProvider
         }
         catch (TimeoutException)
         {
-            throw new TimeoutException($"the app logged nothing matching /{pattern}/ within {timeout.TotalSeconds:0} s; it logged:\n{Describe()}");
+            throw new TimeoutException($"the app logged no match #{skip + 1} of /{pattern}/ within {timeout.TotalSeconds:0} s; it logged:\n{Describe()}");
         }
         finally
         {
             lock (_gate)
             {
-                _waiters.RemoveAll(w => w.Found == found);
+                _waiters.Remove(waiter);
             }
         }
     }
 
-    /// <summary>The sign-in link the app logged for an address (see <see cref="WaitForAsync"/>).</summary>
-    public async Task<Uri> WaitForSignInLinkAsync(string email, TimeSpan timeout, CancellationToken cancellationToken)
+    /// <summary>How many messages logged so far match the pattern.</summary>
+    public int CountMatches(Regex pattern)
     {
-        var pattern = new Regex($@"^Sign-in link for {Regex.Escape(email)}: (?<url>\S+)$", RegexOptions.CultureInvariant);
-        var match = await WaitForAsync(pattern, timeout, cancellationToken);
+        ArgumentNullException.ThrowIfNull(pattern);
+        lock (_gate)
+        {
+            return _entries.Count(e => pattern.IsMatch(e.Message));
+        }
+    }
+
+    /// <summary>The first sign-in link the app logged for an address (see <see cref="WaitForAsync(Regex, TimeSpan, CancellationToken)"/>).</summary>
+    public Task<Uri> WaitForSignInLinkAsync(string email, TimeSpan timeout, CancellationToken cancellationToken) =>
+        WaitForSignInLinkAsync(email, skip: 0, timeout, cancellationToken);
+
+    /// <summary>
+    /// The sign-in link after the first <paramref name="skip"/> logged for an address: an address that
+    /// asks again gets a new link, and the old one may be spent.
+    /// </summary>
+    public async Task<Uri> WaitForSignInLinkAsync(string email, int skip, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var match = await WaitForAsync(SignInLinkPattern(email), skip, timeout, cancellationToken);
         return new Uri(match.Groups["url"].Value);
     }
+
+    /// <summary>How many sign-in links the app has logged for an address.</summary>
+    public int CountSignInLinks(string email) => CountMatches(SignInLinkPattern(email));
+
+    private static Regex SignInLinkPattern(string email) =>
+        new($@"^Sign-in link for {Regex.Escape(email)}: (?<url>\S+)$", RegexOptions.CultureInvariant);
 
     /// <summary>The log as text, for a failing test's message.</summary>
     public string Describe() => string.Join('\n', Entries.Select(e => $"{e.Level} {e.Category}: {e.Message}"));
@@ -83,14 +111,27 @@ public sealed partial class CapturedLog : ILoggerProvider
         lock (_gate)
         {
             _entries.Add(entry);
-            foreach (var (pattern, found) in _waiters)
+            foreach (var waiter in _waiters)
             {
-                var match = pattern.Match(entry.Message);
-                if (match.Success)
-                {
-                    found.TrySetResult(match);
-                }
+                waiter.Offer(entry.Message);
             }
+        }
+    }
+
+    /// <summary>One wait: completes on the match after the first <c>skip</c>. Called under the log's lock.</summary>
+    private sealed class Waiter(Regex pattern, int skip, TaskCompletionSource<Match> found)
+    {
+        private int _seen;
+
+        /// <summary>Whether this message completed the wait.</summary>
+        public bool Offer(string message)
+        {
+            var match = pattern.Match(message);
+            if (!match.Success || _seen++ < skip)
+            {
+                return false;
+            }
+            return found.TrySetResult(match);
         }
     }
 

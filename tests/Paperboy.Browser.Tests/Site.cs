@@ -1,4 +1,6 @@
+using System.Text.RegularExpressions;
 using System.Web;
+using Paperboy.Browser.Testing;
 
 namespace Paperboy.Browser.Tests;
 
@@ -29,6 +31,74 @@ internal static class Site
 
     /// <summary>The page's main heading.</summary>
     public static ILocator Heading(IPage page) => page.GetByRole(AriaRole.Heading, new() { Level = 1 });
+
+    /// <summary>A link of the header's main navigation ("Sign in", "Account", "Library").</summary>
+    public static ILocator NavLink(IPage page, string name) =>
+        page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = name, Exact = true });
+
+    /// <summary>An error the page announces, such as a spent sign-in link.</summary>
+    public static ILocator Alert(IPage page) => page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Alert);
+
+    /// <summary>The paper page's upvote button, whichever it says ("▲ Upvote" or "▲ Upvoted (remove)"); aria-pressed tells which.</summary>
+    public static ILocator UpvoteButton(IPage page) =>
+        page.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^▲ Upvote") });
+
+    /// <summary>
+    /// The paper page's upvote count ("42 (41 on Hugging Face, 1 here)"): the definition after the
+    /// "Upvotes" term. A definition list has no accessible link from term to definition, so this one is CSS.
+    /// </summary>
+    public static ILocator UpvoteCount(IPage page) => page.Locator("dt:text-is('Upvotes') + dd");
+
+    /// <summary>The paper page's save button ("Save to library" or "Saved to library (remove)").</summary>
+    public static ILocator SaveButton(IPage page) =>
+        page.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Save(d to library \\(remove\\)| to library)$") });
+
+    /// <summary>The library's card of a paper, by its title.</summary>
+    public static ILocator LibraryItem(IPage page, string title) =>
+        Cards(page).Filter(new() { Has = page.GetByRole(AriaRole.Heading, new() { Level = 2, Name = title, Exact = true }) });
+
+    /// <summary>The tags shown on a library card.</summary>
+    public static ILocator ItemTags(ILocator item) => item.GetByRole(AriaRole.List).GetByRole(AriaRole.Listitem).Locator(".tag");
+
+    /// <summary>A library card's "New tag" box.</summary>
+    public static ILocator NewTagBox(ILocator item) => item.GetByLabel("New tag", new() { Exact = true });
+
+    /// <summary>A library card's "Private note" box.</summary>
+    public static ILocator NoteBox(ILocator item) => item.GetByLabel("Private note", new() { Exact = true });
+
+    /// <summary>A library card's tick box that picks it for export ("Select “title” for export").</summary>
+    public static ILocator ExportTick(ILocator item) =>
+        item.GetByRole(AriaRole.Checkbox, new() { NameRegex = new Regex("^Select “.+” for export$") });
+
+    /// <summary>A link of the library's tag filter: "All", or a tag with its count ("reading (2)").</summary>
+    public static ILocator TagFilterLink(IPage page, string name) =>
+        page.GetByRole(AriaRole.Navigation, new() { Name = "Filter by tag" }).GetByRole(AriaRole.Link, new() { Name = name, Exact = true });
+
+    /// <summary>The library's export button of a format ("BibTeX", "JSON").</summary>
+    public static ILocator ExportButton(IPage page, string format) =>
+        page.GetByRole(AriaRole.Button, new() { Name = format, Exact = true });
+
+    /// <summary>Saves a paper to the signed-in reader's library from its page.</summary>
+    public static async Task SaveToLibraryAsync(BrowserSession session, string paperId)
+    {
+        await session.GotoAsync($"/papers/{paperId}");
+        await SaveButton(session.Page).ClickAsync();
+        await Expect(SaveButton(session.Page)).ToHaveTextAsync("Saved to library (remove)");
+    }
+
+    /// <summary>Tags a library card: types the tag into its box and presses its Tag button.</summary>
+    public static async Task AddTagAsync(ILocator item, string tag)
+    {
+        await NewTagBox(item).FillAsync(tag);
+        await item.GetByRole(AriaRole.Button, new() { Name = "Tag", Exact = true }).ClickAsync();
+    }
+
+    /// <summary>Writes a library card's note and presses its Save note button.</summary>
+    public static async Task SaveNoteAsync(ILocator item, string note)
+    {
+        await NoteBox(item).FillAsync(note);
+        await item.GetByRole(AriaRole.Button, new() { Name = "Save note", Exact = true }).ClickAsync();
+    }
 
     /// <summary>Types a query into the search page's box and submits it with Enter.</summary>
     public static async Task SearchAsync(IPage page, string query)

@@ -69,6 +69,23 @@ public sealed class LibraryPageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_library_card_heading_holds_only_the_title_and_its_export_tick_box_names_the_paper()
+    {
+        var ada = await Accounts.SignedInAsync(_factory, "ada@example.org");
+        await Forms.SubmitAsync(ada, "/papers/2401.70001", ".paper-actions form[action*='Save']");
+
+        var page = await Html.GetAsync(ada, "/library");
+
+        // A control inside the heading would put its label into the heading's accessible name.
+        var heading = page.QuerySelector("#item-2401\\.70001 h2")!;
+        Assert.Equal("Zebrafish Fins Regrow", heading.TextContent.Trim());
+        Assert.Null(heading.QuerySelector("input"));
+        var tick = page.QuerySelector("#item-2401\\.70001 input[type=checkbox][name=ids]")!;
+        Assert.Equal("2401.70001", tick.GetAttribute("value"));
+        Assert.Equal("Select “Zebrafish Fins Regrow” for export", tick.GetAttribute("aria-label"));
+    }
+
+    [Fact]
     public async Task A_saved_paper_is_tagged_noted_filtered_and_exported()
     {
         var ada = await Accounts.SignedInAsync(_factory, "ada@example.org");

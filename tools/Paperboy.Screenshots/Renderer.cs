@@ -4,7 +4,8 @@ using Paperboy.Browser.Testing;
 namespace Paperboy.Screenshots;
 
 /// <summary>Renders one page in every theme and viewport, through the guards of the browser tests.</summary>
-internal sealed class Renderer(IBrowser browser, Uri baseUrl, string output)
+/// <param name="signedInState">The storage state (session cookie) that pages marked SignedIn start from.</param>
+internal sealed class Renderer(IBrowser browser, Uri baseUrl, string output, string signedInState)
 {
     private static readonly (string Name, ColorScheme Scheme)[] Themes = [("light", ColorScheme.Light), ("dark", ColorScheme.Dark)];
 
@@ -28,6 +29,7 @@ internal sealed class Renderer(IBrowser browser, Uri baseUrl, string output)
                     ViewportSize = new ViewportSize { Width = viewport.Width, Height = viewport.Height },
                     IsMobile = viewport.IsMobile,
                     HasTouch = viewport.IsMobile,
+                    StorageState = page.SignedIn ? signedInState : null,
                 });
                 var response = await session.GotoAsync(page.Path);
                 if (response.Status != 200)
