@@ -9,7 +9,7 @@ public sealed partial class ExportTests(BrowserFixture fixture)
     // Every character LaTeX treats specially, as arXiv titles carry them.
     private const string SpecialTitle = @"Export probe: 50% of {sparse} $O(n^2)$ costs & C# tricks_v2 ~ \emph <fast>";
     private const string EscapedTitle =
-        @"Export probe: 50\% of \{sparse\} \$O(n\textasciicircum{}2)\$ costs \& C\# tricks\_v2 \textasciitilde{} \textbackslash{}emph \textless{}fast\textgreater{}";
+        @"Export probe: 50\% of \textbraceleft{}sparse\textbraceright{} \$O(n\textasciicircum{}2)\$ costs \& C\# tricks\_v2 \textasciitilde{} \textbackslash{}emph \textless{}fast\textgreater{}";
 
     [Fact]
     public async Task BibTeX_export_of_the_whole_library_holds_an_eprint_entry_per_paper_with_the_title_escaped()

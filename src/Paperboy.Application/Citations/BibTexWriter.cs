@@ -67,7 +67,7 @@ public static class BibTexWriter
         return key;
     }
 
-    /// <summary>Escapes LaTeX's special characters so that text prints as itself.</summary>
+    /// <summary>Escapes LaTeX's special characters so that text prints as itself, with every brace the entry holds balanced.</summary>
     public static string Escape(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -77,8 +77,9 @@ public static class BibTexWriter
             builder.Append(c switch
             {
                 '\\' => @"\textbackslash{}",
-                '{' => @"\{",
-                '}' => @"\}",
+                // Not \{ and \}: BibTeX counts escaped braces too, so one unmatched brace would end the field.
+                '{' => @"\textbraceleft{}",
+                '}' => @"\textbraceright{}",
                 '$' => @"\$",
                 '&' => @"\&",
                 '%' => @"\%",

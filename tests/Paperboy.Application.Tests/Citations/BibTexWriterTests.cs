@@ -40,8 +40,25 @@ public sealed class BibTexWriterTests
     {
         string entry = BibTexWriter.Write(Paper(@"100% of {braces} & $dollars$ #1 under_score ^ ~ \ <x>", ["Ada O'Neil_x"]));
 
-        Assert.Contains(@"  title = {100\% of \{braces\} \& \$dollars\$ \#1 under\_score \textasciicircum{} \textasciitilde{} \textbackslash{} \textless{}x\textgreater{}},", entry, StringComparison.Ordinal);
+        Assert.Contains(@"  title = {100\% of \textbraceleft{}braces\textbraceright{} \& \$dollars\$ \#1 under\_score \textasciicircum{} \textasciitilde{} \textbackslash{} \textless{}x\textgreater{}},", entry, StringComparison.Ordinal);
         Assert.Contains(@"  author = {O'Neil\_x, Ada},", entry, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("An unmatched { brace")]
+    [InlineData("A closing } first, then { one")]
+    [InlineData(@"A \{ already escaped")]
+    public void Every_entry_keeps_its_braces_balanced_whatever_the_title_holds(string title)
+    {
+        string entry = BibTexWriter.Write(Paper(title, ["Ada Lovelace"]));
+
+        var depth = 0;
+        foreach (char c in entry)
+        {
+            depth += c == '{' ? 1 : c == '}' ? -1 : 0;
+            Assert.True(depth >= 0, $"a brace closes before it opens in {entry}");
+        }
+        Assert.Equal(0, depth);
     }
 
     [Fact]
