@@ -61,7 +61,10 @@ public sealed class LibraryTests(BrowserFixture fixture)
         await Expect(Site.Heading(page)).ToHaveTextAsync($"Your library 1 paper tagged “{Script}”");
         await Expect(Site.CardTitle(Site.Cards(page))).ToHaveTextAsync([paper.Title]);
         await Expect(Site.NoteBox(Site.LibraryItem(page, paper.Title))).ToHaveValueAsync(note);
-        Assert.Equal(0, await page.Locator("script").CountAsync());
+        Assert.Equal(0, await page.GetByRole(AriaRole.Main).Locator("script").CountAsync());
+        // The site's own scripts are files under /assets/, with nothing inline.
+        Assert.All(await page.Locator("script").EvaluateAllAsync<string[]>("all => all.map(s => s.getAttribute('src') + '|' + s.textContent)"),
+            script => Assert.Matches(@"^/assets/[^|]+\|$", script));
         Assert.Equal(0, await page.GetByRole(AriaRole.Main).Locator("img").CountAsync());
         Assert.Empty(session.Dialogs);
         await session.AssertCleanAsync();

@@ -50,6 +50,51 @@ public sealed class SearchTests(BrowserFixture fixture)
     }
 
     [Fact]
+    public async Task Typing_a_query_shows_its_results_without_submitting_the_form()
+    {
+        await fixture.App.AddPapersAsync(
+        [
+            Paper("2402.90011", "Wombat burrow mapping with lidar", "cs.CV"),
+            Paper("2402.90012", "Wombat gait from accelerometers", "cs.LG"),
+        ], CancellationToken.None);
+        await using var session = await fixture.OpenAsync();
+        await session.GotoAsync("/search");
+        // A mark on this document: a page load (the form submitted) would start a fresh one without it.
+        await session.Page.EvaluateAsync("() => { window.sameDocument = true; }");
+
+        // Typed key by key, as a reader types: the script waits for a pause, then swaps in the results.
+        await Site.QueryBox(session.Page).PressSequentiallyAsync("wombat");
+
+        await Expect(Site.Cards(session.Page)).ToHaveCountAsync(2);
+        Assert.Equal(2, await Site.MatchCountAsync(session.Page));
+        Assert.True(await session.Page.EvaluateAsync<bool>("() => window.sameDocument === true"), "the page was reloaded");
+        await Expect(session.Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"/search\?q=wombat(&|$)"));
+        await session.AssertCleanAsync();
+    }
+
+    [Fact]
+    public async Task The_category_filter_and_the_newest_order_of_the_form_narrow_and_order_the_results()
+    {
+        await fixture.App.AddPapersAsync(
+        [
+            Paper("2402.90021", "Platypus electroreception, older", "q-bio.NC") with { Published = new DateTimeOffset(2023, 5, 1, 0, 0, 0, TimeSpan.Zero) },
+            Paper("2402.90022", "Platypus electroreception, newer", "q-bio.NC") with { Published = new DateTimeOffset(2024, 5, 1, 0, 0, 0, TimeSpan.Zero) },
+            Paper("2402.90023", "Platypus genome assembly", "q-bio.GN"),
+        ], CancellationToken.None);
+        await using var session = await fixture.OpenAsync();
+        await session.GotoAsync("/search?q=platypus");
+        await Expect(Site.Cards(session.Page)).ToHaveCountAsync(3);
+
+        await session.Page.GetByLabel("Category", new() { Exact = true }).FillAsync("q-bio.NC");
+        await session.Page.GetByLabel("Sort", new() { Exact = true }).SelectOptionAsync("newest");
+        await session.Page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Button, new() { Name = "Search", Exact = true }).ClickAsync();
+
+        await Expect(session.Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("cat=q-bio.NC"));
+        await Expect(Site.CardTitle(Site.Cards(session.Page))).ToHaveTextAsync(["Platypus electroreception, newer", "Platypus electroreception, older"]);
+        await session.AssertCleanAsync();
+    }
+
+    [Fact]
     public async Task Opening_a_result_shows_the_paper_with_its_abstract()
     {
         await using var session = await fixture.OpenAsync();
