@@ -111,15 +111,6 @@ public sealed class SearchTests(BrowserFixture fixture)
         await session.AssertCleanAsync();
     }
 
-    private static Paper Paper(string id, string title, params string[] categories) => new()
-    {
-        Id = id,
-        ArxivId = id,
-        Title = title,
-        TitleRaw = title,
-        Abstract = $"{title}: a study of quokkas.",
-        AbstractRaw = $"{title}: a study of quokkas.",
-        Categories = categories,
-        Published = new DateTimeOffset(2024, 2, 1, 0, 0, 0, TimeSpan.Zero),
-    };
+    private static Paper Paper(string id, string title, params string[] categories) =>
+        TestPapers.Make(id, title) with { Categories = categories };
 }
