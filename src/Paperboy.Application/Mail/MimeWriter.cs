@@ -89,7 +89,7 @@ public static class MimeWriter
         return EncodeWords(value);
     }
 
-    /// <summary>RFC 2047 "B" encoded words of at most 75 characters, split between characters, never inside one.</summary>
+    /// <summary>RFC 2047 "B" encoded words of 64 characters at most (39 bytes), so "Subject: " and one word fit in 78, split between characters, never inside one.</summary>
     private static string EncodeWords(string value)
     {
         var words = new List<string>();
@@ -98,7 +98,7 @@ public static class MimeWriter
         foreach (var rune in value.EnumerateRunes())
         {
             int length = rune.EncodeToUtf8(buffer);
-            if (chunk.Count + length > 45)
+            if (chunk.Count + length > 39)
             {
                 words.Add($"=?utf-8?B?{Convert.ToBase64String(chunk.ToArray())}?=");
                 chunk.Clear();
