@@ -16,7 +16,8 @@ public sealed class MailCommandTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _server = await SmtpServer.StartAsync();
+        // Each RCPT takes 10 ms, as a real server's round trip might, so a batch lasts long enough to be killed mid-way.
+        _server = await SmtpServer.StartAsync(rcptDelay: TimeSpan.FromMilliseconds(10));
         _paperboy.Environment["Paperboy__Smtp__Host"] = _server.Host;
         _paperboy.Environment["Paperboy__Smtp__Port"] = _server.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
         _paperboy.Environment["Paperboy__Smtp__StartTls"] = "Never";
@@ -35,17 +36,18 @@ public sealed class MailCommandTests : IAsyncLifetime
         var keys = await QueueAsync(Batch);
         var random = new Random(20260302);
         int kills = 0;
-        for (int round = 0; round < 6 && _server.Messages().Count < Batch; round++)
+        for (int round = 0; round < 6 && _server.MessageCount() < Batch; round++)
         {
-            int before = _server.Messages().Count;
+            int before = _server.MessageCount();
             int killAfter = random.Next(1, 8);
             using var process = _paperboy.Start("mail", "send", "--json");
             // Bounded polling: wait for a few more messages to arrive, then kill at a random moment after.
-            for (int i = 0; i < 3000 && _server.Messages().Count < before + killAfter && !process.HasExited; i++)
+            for (int i = 0; i < 3000 && _server.MessageCount() < before + killAfter && !process.HasExited; i++)
             {
                 await Task.Delay(2);
             }
-            await Task.Delay(random.Next(0, 4));
+            // Anywhere in the next message's transaction: MAIL, the slow RCPT, DATA, the dot, the commit.
+            await Task.Delay(random.Next(0, 16));
             if (!process.HasExited)
             {
                 process.Kill(entireProcessTree: true);

@@ -34,12 +34,18 @@ public sealed class SmtpServer : IAsyncDisposable
     /// <summary>
     /// Starts a server on a free loopback port. <paramref name="refuse"/> get 550 to RCPT and
     /// <paramref name="defer"/> 451; <paramref name="tls"/> (certificate and key PEM files) offers
-    /// STARTTLS; <paramref name="login"/> ("user:password") requires AUTH.
+    /// STARTTLS; <paramref name="login"/> ("user:password") requires AUTH; <paramref name="rcptDelay"/>
+    /// slows every RCPT, as a distant server is slow, so a test can stop a sender mid-batch.
     /// </summary>
     public static async Task<SmtpServer> StartAsync(
-        IEnumerable<string>? refuse = null, IEnumerable<string>? defer = null, (string Certificate, string Key)? tls = null, string? login = null)
+        IEnumerable<string>? refuse = null, IEnumerable<string>? defer = null, (string Certificate, string Key)? tls = null, string? login = null,
+        TimeSpan? rcptDelay = null)
     {
         var args = new List<string>();
+        if (rcptDelay is { } delay)
+        {
+            args.AddRange(["--rcpt-delay-ms", ((int)delay.TotalMilliseconds).ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        }
         foreach (var address in refuse ?? [])
         {
             args.AddRange(["--refuse", address]);
@@ -115,6 +121,9 @@ public sealed class SmtpServer : IAsyncDisposable
             .Order(StringComparer.Ordinal)
             .Select(path => ReceivedEmail.Parse(File.ReadAllBytes(path)))
             .ToList();
+
+    /// <summary>How many messages the server accepted (cheaper than <see cref="Messages"/>).</summary>
+    public int MessageCount() => System.IO.Directory.GetFiles(Path.Combine(Directory, "messages"), "*.eml").Length;
 
     /// <summary>Every RCPT the server was sent, as "address code".</summary>
     public IReadOnlyList<string> RecipientLog() => Lines("rcpt.log");

@@ -3,13 +3,13 @@ namespace Paperboy.Testing;
 /// <summary>
 /// The aiosmtpd handler <see cref="SmtpServer"/> runs: each accepted message is written whole to
 /// DIR/messages/NAME.eml before the 250 reply, every RCPT is logged with its answer, addresses given
-/// with --refuse get 550 and with --defer 451, --tls adds STARTTLS and --auth a login.
+/// with --refuse get 550 and with --defer 451, --rcpt-delay-ms slows each RCPT, --tls adds STARTTLS and --auth a login.
 /// </summary>
 internal static class SmtpServerScript
 {
     public const string Source =
         """
-        import argparse, os, signal, sys, threading, time, uuid, ssl
+        import argparse, asyncio, os, signal, sys, threading, time, uuid, ssl
         from aiosmtpd.controller import Controller
         from aiosmtpd.smtp import AuthResult, LoginPassword
 
@@ -20,6 +20,7 @@ internal static class SmtpServerScript
         parser.add_argument("--defer", action="append", default=[])
         parser.add_argument("--tls", nargs=2)
         parser.add_argument("--auth")
+        parser.add_argument("--rcpt-delay-ms", type=int, default=0)
         args = parser.parse_args()
         messages = os.path.join(args.dir, "messages")
         os.makedirs(messages, exist_ok=True)
@@ -31,6 +32,8 @@ internal static class SmtpServerScript
 
         class Handler:
             async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+                if args.rcpt_delay_ms:
+                    await asyncio.sleep(args.rcpt_delay_ms / 1000)
                 if address in args.refuse:
                     log("rcpt.log", address + " 550")
                     return "550 5.1.1 <" + address + ">: no such mailbox"
