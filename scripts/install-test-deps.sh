@@ -7,6 +7,8 @@
 #   instead, which is then only checked. Playwright never downloads a browser.
 # - node and npm, which the build of Paperboy.Web uses once to install KaTeX from
 #   package-lock.json: Debian's nodejs and npm, installed with apt-get when missing.
+# - A real SMTP server for the mail tests: Debian's python3-aiosmtpd, run by the tests on 127.0.0.1
+#   as /usr/bin/python3 -m aiosmtpd; installed with apt-get when the module is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -71,4 +73,26 @@ if ! command -v npm >/dev/null 2>&1 || ! command -v node >/dev/null 2>&1; then
   echo "install-test-deps: installing node and npm (the web build bundles KaTeX from npm)" >&2
   as_root apt-get update -q
   apt_install nodejs npm
+fi
+
+# The refresh of the package lists happens only when they do not offer the package or the install fails.
+install_apt_package() {
+  if ! apt-cache policy "$1" 2>/dev/null | grep -q 'Candidate: [^(]'; then
+    as_root apt-get update -q
+  fi
+  if ! apt_install "$1"; then
+    as_root apt-get update -q
+    apt_install "$1"
+  fi
+}
+
+if ! /usr/bin/python3 -c 'import aiosmtpd' >/dev/null 2>&1; then
+  if ! command -v apt-get >/dev/null 2>&1; then
+    echo "install-test-deps: the mail tests need Python's aiosmtpd (Debian's python3-aiosmtpd) and there is no apt-get" >&2
+    exit 1
+  fi
+  as_root true
+  echo "install-test-deps: installing Debian's python3-aiosmtpd for the mail tests"
+  install_apt_package python3-aiosmtpd
+  /usr/bin/python3 -c 'import aiosmtpd' || { echo "install-test-deps: installed python3-aiosmtpd, but python3 cannot import aiosmtpd" >&2; exit 1; }
 fi

@@ -1,5 +1,6 @@
 using Paperboy.Application.Accounts;
 using Paperboy.Application.Lists;
+using Paperboy.Application.Mail;
 using Paperboy.Application.Syncing;
 using Paperboy.Ingest.Http;
 using Paperboy.Ingest.Sources;
@@ -37,8 +38,16 @@ public sealed class PaperboyOptions
     /// </summary>
     public string? PublicUrl { get; set; }
 
+    /// <summary>True when sign-in links are mailed rather than written to the log.</summary>
+    public bool MailsSignInLinks =>
+        string.Equals(Accounts.Mailer, AccountOptions.SmtpMailer, StringComparison.OrdinalIgnoreCase)
+        || (string.Equals(Accounts.Mailer, AccountOptions.AutoMailer, StringComparison.OrdinalIgnoreCase) && Smtp.Configured);
+
     /// <summary>Sign-in links, sessions and their rate limits.</summary>
     public AccountOptions Accounts { get; set; } = new();
+
+    /// <summary>The SMTP server that sends digests, alerts and sign-in links (docs/EMAIL.md).</summary>
+    public SmtpOptions Smtp { get; set; } = new();
 
     /// <summary>How the trending list ranks (gravity, age offset, window); see docs/WEB.md.</summary>
     public TrendingOptions Trending { get; set; } = new();
@@ -60,5 +69,10 @@ public sealed class PaperboyOptions
         Fetch.Validate();
         Sync.Validate();
         Trending.Validate();
+        Smtp.Validate();
+        if (string.Equals(Accounts.Mailer, AccountOptions.SmtpMailer, StringComparison.OrdinalIgnoreCase) && !Smtp.Configured)
+        {
+            throw new InvalidOperationException("options: Paperboy:Accounts:Mailer is \"smtp\" but Paperboy:Smtp:Host is not set");
+        }
     }
 }

@@ -9,6 +9,7 @@ using Paperboy.Application.Follows;
 using Paperboy.Application.Importing;
 using Paperboy.Application.Library;
 using Paperboy.Application.Lists;
+using Paperboy.Application.Mail;
 using Paperboy.Application.Searching;
 using Paperboy.Application.Syncing;
 using Paperboy.Application.Upvotes;
@@ -75,6 +76,21 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<StatusService>();
         services.AddSingleton<SyncScheduler>();
         services.AddPaperboyAccounts();
+        services.AddPaperboyMail();
+        return services;
+    }
+
+    /// <summary>The outbox, its sender and the background service that runs it in `serve`.</summary>
+    private static IServiceCollection AddPaperboyMail(this IServiceCollection services)
+    {
+        services.AddSingleton(provider => provider.GetRequiredService<PaperboyOptions>().Smtp);
+        services.AddSingleton<IOutboxStore>(provider => (IOutboxStore)provider.GetRequiredService<IPaperStore>());
+        services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<EmailOutbox>();
+        services.AddSingleton<IEmailOutbox>(provider => provider.GetRequiredService<EmailOutbox>());
+        services.AddSingleton<IEmailSuppressions>(provider => provider.GetRequiredService<EmailOutbox>());
+        services.AddSingleton<OutboxSender>();
+        services.AddSingleton<OutboxSenderService>();
         return services;
     }
 
@@ -86,8 +102,12 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IUpvoteStore>(provider => (IUpvoteStore)provider.GetRequiredService<IPaperStore>());
         services.AddSingleton<ILibraryStore>(provider => (ILibraryStore)provider.GetRequiredService<IPaperStore>());
         services.AddSingleton<IFollowStore>(provider => (IFollowStore)provider.GetRequiredService<IPaperStore>());
-        // AccountOptions.Mailer picks the sender; "log" is the only one until SMTP arrives.
-        services.AddSingleton<ISignInMailer, LogSignInMailer>();
+        // AccountOptions.Mailer picks the sender: the outbox when SMTP is configured, else the log.
+        services.AddSingleton<LogSignInMailer>();
+        services.AddSingleton<SmtpSignInMailer>();
+        services.AddSingleton<ISignInMailer>(provider => provider.GetRequiredService<PaperboyOptions>().MailsSignInLinks
+            ? provider.GetRequiredService<SmtpSignInMailer>()
+            : provider.GetRequiredService<LogSignInMailer>());
         services.AddSingleton<SignInLinkSigner>();
         services.AddSingleton<SignInThrottle>();
         services.AddSingleton<SignInService>();

@@ -17,10 +17,17 @@ public sealed class AccountOptions
 
     public TimeSpan SignInRateWindow { get; set; } = TimeSpan.FromHours(1);
 
-    /// <summary>How sign-in links are delivered: "log" writes them to the log (SMTP comes later).</summary>
-    public string Mailer { get; set; } = LogMailer;
+    /// <summary>
+    /// How sign-in links are delivered: "auto" mails them when Paperboy:Smtp:Host is set and writes them
+    /// to the log otherwise; "log" always writes them to the log; "smtp" always mails them.
+    /// </summary>
+    public string Mailer { get; set; } = AutoMailer;
+
+    public const string AutoMailer = "auto";
 
     public const string LogMailer = "log";
+
+    public const string SmtpMailer = "smtp";
 
     public void Validate()
     {
@@ -36,9 +43,9 @@ public sealed class AccountOptions
         {
             throw new InvalidOperationException("options: Paperboy:Accounts sign-in rate limits must be at least 1 per a window longer than 0");
         }
-        if (!string.Equals(Mailer, LogMailer, StringComparison.OrdinalIgnoreCase))
+        if (!new[] { AutoMailer, LogMailer, SmtpMailer }.Contains(Mailer, StringComparer.OrdinalIgnoreCase))
         {
-            throw new InvalidOperationException($"options: Paperboy:Accounts:Mailer must be \"{LogMailer}\" (the only sender so far), not \"{Mailer}\"");
+            throw new InvalidOperationException($"options: Paperboy:Accounts:Mailer must be \"{AutoMailer}\", \"{LogMailer}\" or \"{SmtpMailer}\", not \"{Mailer}\"");
         }
     }
 }

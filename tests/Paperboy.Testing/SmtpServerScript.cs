@@ -1,0 +1,80 @@
+namespace Paperboy.Testing;
+
+/// <summary>
+/// The aiosmtpd handler <see cref="SmtpServer"/> runs: each accepted message is written whole to
+/// DIR/messages/NAME.eml before the 250 reply, every RCPT is logged with its answer, addresses given
+/// with --refuse get 550 and with --defer 451, --rcpt-delay-ms slows each RCPT, --tls adds STARTTLS and --auth a login.
+/// </summary>
+internal static class SmtpServerScript
+{
+    public const string Source =
+        """
+        import argparse, asyncio, os, signal, sys, threading, time, uuid, ssl
+        from aiosmtpd.controller import Controller
+        from aiosmtpd.smtp import AuthResult, LoginPassword
+
+        parser = argparse.ArgumentParser()
+        parser.add_argument("--port", type=int, required=True)
+        parser.add_argument("--dir", required=True)
+        parser.add_argument("--refuse", action="append", default=[])
+        parser.add_argument("--defer", action="append", default=[])
+        parser.add_argument("--tls", nargs=2)
+        parser.add_argument("--auth")
+        parser.add_argument("--rcpt-delay-ms", type=int, default=0)
+        args = parser.parse_args()
+        messages = os.path.join(args.dir, "messages")
+        os.makedirs(messages, exist_ok=True)
+        lock = threading.Lock()
+
+        def log(name, line):
+            with lock, open(os.path.join(args.dir, name), "a") as f:
+                f.write(line + "\n")
+
+        class Handler:
+            async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+                if args.rcpt_delay_ms:
+                    await asyncio.sleep(args.rcpt_delay_ms / 1000)
+                if address in args.refuse:
+                    log("rcpt.log", address + " 550")
+                    return "550 5.1.1 <" + address + ">: no such mailbox"
+                if address in args.defer:
+                    log("rcpt.log", address + " 451")
+                    return "451 4.3.0 try again later"
+                log("rcpt.log", address + " 250")
+                envelope.rcpt_tos.append(address)
+                return "250 OK"
+
+            async def handle_DATA(self, server, session, envelope):
+                data = envelope.original_content or envelope.content
+                name = "%d-%s" % (time.time_ns(), uuid.uuid4().hex)
+                temporary = os.path.join(messages, name + ".tmp")
+                with open(temporary, "wb") as f:
+                    f.write(data)
+                os.rename(temporary, os.path.join(messages, name + ".eml"))
+                log("envelopes.log", name + " " + envelope.mail_from + " " + ",".join(envelope.rcpt_tos) + (" tls" if session.ssl else ""))
+                return "250 OK queued as " + name
+
+        def authenticate(server, session, envelope, mechanism, auth_data):
+            ok = isinstance(auth_data, LoginPassword) and args.auth == auth_data.login.decode() + ":" + auth_data.password.decode()
+            log("auth.log", mechanism + " " + ("ok" if ok else "refused"))
+            return AuthResult(success=ok)
+
+        kwargs = {}
+        if args.tls:
+            context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+            context.load_cert_chain(args.tls[0], args.tls[1])
+            kwargs["tls_context"] = context
+        if args.auth:
+            kwargs["authenticator"] = authenticate
+            kwargs["auth_require_tls"] = bool(args.tls)
+        controller = Controller(Handler(), hostname="127.0.0.1", port=args.port, **kwargs)
+        controller.start()
+        print("READY", flush=True)
+        stop = threading.Event()
+        signal.signal(signal.SIGTERM, lambda *_: stop.set())
+        try:
+            sys.stdin.read()
+        finally:
+            controller.stop()
+        """;
+}
