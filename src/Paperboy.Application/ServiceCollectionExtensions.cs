@@ -4,10 +4,12 @@ using Paperboy.Application.Accounts;
 using Paperboy.Application.Browsing;
 using Paperboy.Application.Catalog;
 using Paperboy.Application.Demo;
+using Paperboy.Application.Digests;
 using Paperboy.Application.Evaluation;
 using Paperboy.Application.Follows;
 using Paperboy.Application.Importing;
 using Paperboy.Application.Library;
+using Paperboy.Application.Mail;
 using Paperboy.Application.Lists;
 using Paperboy.Application.Searching;
 using Paperboy.Application.Syncing;
@@ -75,6 +77,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<StatusService>();
         services.AddSingleton<SyncScheduler>();
         services.AddPaperboyAccounts();
+        services.AddPaperboyDigests();
         return services;
     }
 
@@ -95,6 +98,23 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<UpvoteService>();
         services.AddSingleton<LibraryService>();
         services.AddSingleton<FollowService>();
+        return services;
+    }
+
+    /// <summary>Subscriptions and digests (docs/DIGESTS.md). The outbox and suppressions are the delivery side's; a host may register its own first (TryAdd).</summary>
+    private static IServiceCollection AddPaperboyDigests(this IServiceCollection services)
+    {
+        services.AddSingleton(provider => provider.GetRequiredService<PaperboyOptions>().Digests);
+        services.AddSingleton<ISubscriptionStore>(provider => (ISubscriptionStore)provider.GetRequiredService<IPaperStore>());
+        services.TryAddSingleton<IEmailOutbox, LogEmailOutbox>();
+        services.TryAddSingleton<IEmailSuppressions, NoEmailSuppressions>();
+        services.AddSingleton<SubscriptionLinks>();
+        services.AddSingleton<SubscriptionService>();
+        services.AddSingleton<DigestSchedule>();
+        services.AddSingleton<DigestCandidateSource>();
+        services.AddSingleton<DigestComposer>();
+        services.AddSingleton<DigestService>();
+        services.AddSingleton<DigestScheduler>();
         return services;
     }
 }
