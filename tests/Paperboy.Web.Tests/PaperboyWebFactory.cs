@@ -25,7 +25,7 @@ public sealed class PaperboyWebFactory : WebApplicationFactory<Program>
     public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
 
     /// <summary>Services registered after the app's own (the in-memory outbox).</summary>
-    public Action<IServiceCollection>? Services { get; init; }
+    public Action<IServiceCollection>? TestServices { get; init; }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -45,7 +45,7 @@ public sealed class PaperboyWebFactory : WebApplicationFactory<Program>
             {
                 services.AddSingleton<TimeProvider>(Time);
             }
-            Services?.Invoke(services);
+            TestServices?.Invoke(services);
         });
     }
 

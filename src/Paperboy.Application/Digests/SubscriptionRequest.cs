@@ -7,7 +7,7 @@ using Paperboy.Core.Subscriptions;
 namespace Paperboy.Application.Digests;
 
 /// <summary>
-/// A subscription as the web form, the API and the CLI send it: raw text, checked by <see cref="TryParse"/>
+/// A subscription as the web form, the API and the CLI send it: raw text, checked by <see cref="TryValidate"/>
 /// into an address and <see cref="SubscriptionSettings"/>, or one clear message naming what is wrong.
 /// </summary>
 public sealed record SubscriptionRequest
@@ -34,7 +34,7 @@ public sealed record SubscriptionRequest
     public IReadOnlyList<string> Authors { get; init; } = [];
 
     /// <summary>Checks everything; on failure <paramref name="error"/> says what to fix and nothing is kept.</summary>
-    public bool TryParse(DigestOptions options, out string email, out SubscriptionSettings settings, out string error)
+    public bool TryValidate(DigestOptions options, out string email, out SubscriptionSettings settings, out string error)
     {
         ArgumentNullException.ThrowIfNull(options);
         settings = null!;
@@ -44,11 +44,11 @@ public sealed record SubscriptionRequest
             error = "That is not an email address. Enter a bare address like name@example.org.";
             return false;
         }
-        return TryParseSettings(options, out settings, out error);
+        return TryValidateSettings(options, out settings, out error);
     }
 
     /// <summary>The settings alone, for the preferences page, where the address is fixed.</summary>
-    public bool TryParseSettings(DigestOptions options, out SubscriptionSettings settings, out string error)
+    public bool TryValidateSettings(DigestOptions options, out SubscriptionSettings settings, out string error)
     {
         ArgumentNullException.ThrowIfNull(options);
         settings = null!;

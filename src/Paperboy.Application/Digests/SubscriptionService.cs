@@ -33,7 +33,7 @@ public sealed class SubscriptionService(
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(siteRoot);
-        if (!request.TryParse(options, out string email, out var settings, out string error))
+        if (!request.TryValidate(options, out string email, out var settings, out string error))
         {
             return new SubscribeResult(SubscribeOutcome.Invalid, error);
         }
@@ -98,7 +98,7 @@ public sealed class SubscriptionService(
         {
             return (null, "This link is not valid.");
         }
-        if (!request.TryParseSettings(options, out var settings, out string error))
+        if (!request.TryValidateSettings(options, out var settings, out string error))
         {
             return (subscriber, error);
         }
