@@ -27,6 +27,8 @@ public static class CliApp
         root.Subcommands.Add(AddCommand.Create(context));
         root.Subcommands.Add(GenCommand.Create());
         root.Subcommands.Add(ReindexCommand.Create(context));
+        root.Subcommands.Add(SubscribeCommand.Create(context));
+        root.Subcommands.Add(DigestCommand.Create(context));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
