@@ -181,8 +181,9 @@ public sealed class SqlitePaperStoreTests
         await reader.ReadAsync();
 
         Assert.Equal("wal", mode);
-        Assert.Equal(6L, reader.GetInt64(0));
-        Assert.Equal(6L, reader.GetInt64(1));
+        // 0007 (the email outbox) comes with the delivery branch; until then seven migrations reach version 8.
+        Assert.Equal(7L, reader.GetInt64(0));
+        Assert.Equal(8L, reader.GetInt64(1));
     }
 
     [Fact]
