@@ -1,4 +1,5 @@
 using Paperboy.Application.Accounts;
+using Paperboy.Application.Digests;
 using Paperboy.Application.Lists;
 using Paperboy.Application.Mail;
 using Paperboy.Application.Syncing;
@@ -52,6 +53,9 @@ public sealed class PaperboyOptions
     /// <summary>How the trending list ranks (gravity, age offset, window); see docs/WEB.md.</summary>
     public TrendingOptions Trending { get; set; } = new();
 
+    /// <summary>Email digests: composition limits, schedule, subscribe rate limits; see docs/DIGESTS.md.</summary>
+    public DigestOptions Digests { get; set; } = new();
+
     /// <summary>Checks the options once at start, so a bad setting fails fast with a clear message.</summary>
     public void Validate()
     {
@@ -74,5 +78,6 @@ public sealed class PaperboyOptions
         {
             throw new InvalidOperationException("options: Paperboy:Accounts:Mailer is \"smtp\" but Paperboy:Smtp:Host is not set");
         }
+        Digests.Validate();
     }
 }

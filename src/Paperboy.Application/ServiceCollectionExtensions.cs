@@ -4,6 +4,7 @@ using Paperboy.Application.Accounts;
 using Paperboy.Application.Browsing;
 using Paperboy.Application.Catalog;
 using Paperboy.Application.Demo;
+using Paperboy.Application.Digests;
 using Paperboy.Application.Evaluation;
 using Paperboy.Application.Follows;
 using Paperboy.Application.Importing;
@@ -91,6 +92,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IEmailSuppressions>(provider => provider.GetRequiredService<EmailOutbox>());
         services.AddSingleton<OutboxSender>();
         services.AddSingleton<OutboxSenderService>();
+        services.AddPaperboyDigests();
         return services;
     }
 
@@ -115,6 +117,21 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<UpvoteService>();
         services.AddSingleton<LibraryService>();
         services.AddSingleton<FollowService>();
+        return services;
+    }
+
+    /// <summary>Subscriptions and digests (docs/DIGESTS.md); they queue through the outbox of AddPaperboyMail.</summary>
+    private static IServiceCollection AddPaperboyDigests(this IServiceCollection services)
+    {
+        services.AddSingleton(provider => provider.GetRequiredService<PaperboyOptions>().Digests);
+        services.AddSingleton<ISubscriptionStore>(provider => (ISubscriptionStore)provider.GetRequiredService<IPaperStore>());
+        services.AddSingleton<SubscriptionLinks>();
+        services.AddSingleton<SubscriptionService>();
+        services.AddSingleton<DigestSchedule>();
+        services.AddSingleton<DigestCandidateSource>();
+        services.AddSingleton<DigestComposer>();
+        services.AddSingleton<DigestService>();
+        services.AddSingleton<DigestScheduler>();
         return services;
     }
 }

@@ -28,6 +28,8 @@ public static class CliApp
         root.Subcommands.Add(GenCommand.Create());
         root.Subcommands.Add(ReindexCommand.Create(context));
         root.Subcommands.Add(MailCommand.Create(context));
+        root.Subcommands.Add(SubscribeCommand.Create(context));
+        root.Subcommands.Add(DigestCommand.Create(context));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

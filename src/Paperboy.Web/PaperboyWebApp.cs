@@ -1,5 +1,6 @@
 using Paperboy.Application;
 using Paperboy.Application.Contracts;
+using Paperboy.Application.Digests;
 using Paperboy.Application.Mail;
 using Paperboy.Application.Syncing;
 using Paperboy.Web.Accounts;
@@ -25,6 +26,7 @@ public static class PaperboyWebApp
         builder.Services.AddHostedService<DemoCorpusLoader>();
         builder.Services.AddHostedService(provider => provider.GetRequiredService<SyncScheduler>());
         builder.Services.AddHostedService(provider => provider.GetRequiredService<OutboxSenderService>());
+        builder.Services.AddHostedService(provider => provider.GetRequiredService<DigestScheduler>());
         // Pages live in this assembly; name it, since under `paperboy serve` the entry assembly is the CLI.
         builder.Services.AddRazorPages(options => options.Conventions.AddPageRoute("/Lists", ""))
             .AddApplicationPart(typeof(PaperboyWebApp).Assembly);

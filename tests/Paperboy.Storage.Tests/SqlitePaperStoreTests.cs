@@ -181,8 +181,8 @@ public sealed class SqlitePaperStoreTests
         await reader.ReadAsync();
 
         Assert.Equal("wal", mode);
-        Assert.Equal(7L, reader.GetInt64(0));
-        Assert.Equal(7L, reader.GetInt64(1));
+        Assert.Equal(8L, reader.GetInt64(0));
+        Assert.Equal(8L, reader.GetInt64(1));
     }
 
     [Fact]

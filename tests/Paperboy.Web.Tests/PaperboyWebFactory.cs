@@ -24,11 +24,15 @@ public sealed class PaperboyWebFactory : WebApplicationFactory<Program>
     /// <summary>Extra settings ("Paperboy:Accounts:SignInRequestsPerAddress" = "2").</summary>
     public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>Services registered after the app's own (the in-memory outbox).</summary>
+    public Action<IServiceCollection>? TestServices { get; init; }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Paperboy:DataDirectory", DataDirectory);
         // Tests never reach the real sources.
         builder.UseSetting("Paperboy:Sync:Enabled", "false");
+        builder.UseSetting("Paperboy:Digests:Enabled", "false");
         builder.UseEnvironment("Production");
         foreach (var (key, value) in Settings)
         {
@@ -41,6 +45,7 @@ public sealed class PaperboyWebFactory : WebApplicationFactory<Program>
             {
                 services.AddSingleton<TimeProvider>(Time);
             }
+            TestServices?.Invoke(services);
         });
     }
 

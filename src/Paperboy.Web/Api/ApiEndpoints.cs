@@ -16,5 +16,6 @@ public static class ApiEndpoints
         api.MapSimilarEndpoints();
         api.MapAuthorEndpoints();
         api.MapCategoryEndpoints();
+        api.MapSubscriptionEndpoints();
     }
 }
