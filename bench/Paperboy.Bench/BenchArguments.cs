@@ -2,21 +2,24 @@ using System.Globalization;
 
 namespace Paperboy.Bench;
 
-/// <summary><c>&lt;verb&gt; [--papers N] [--seed S] [--queries Q] [--json]</c>, or a usage error.</summary>
-internal sealed record BenchArguments(string Verb, int Papers, int Seed, int QueriesPerKind, bool Json)
+/// <summary>
+/// <c>&lt;verb&gt; [--papers N] [--seed S] [--queries Q] [--subscribers N] [--json]</c>, or a usage error.
+/// For <c>digest</c>, <c>--papers</c> is the day's new papers (default 1,000), not the corpus.
+/// </summary>
+internal sealed record BenchArguments(string Verb, int Papers, int Seed, int QueriesPerKind, bool Json, int Subscribers = 10_000)
 {
     public const string Usage =
-        "usage: paperboy-bench <import|search> [--papers N] [--seed S] [--queries Q per kind] [--json]";
+        "usage: paperboy-bench <import|search|digest> [--papers N] [--seed S] [--queries Q per kind] [--subscribers N (digest)] [--json]";
 
     public static BenchArguments? Parse(string[] args, out string? error)
     {
         error = null;
-        if (args.Length == 0 || args[0] is not ("import" or "search"))
+        if (args.Length == 0 || args[0] is not ("import" or "search" or "digest"))
         {
             error = Usage;
             return null;
         }
-        var parsed = new BenchArguments(args[0], Papers: 50_000, Seed: 1, QueriesPerKind: 300, Json: false);
+        var parsed = new BenchArguments(args[0], Papers: args[0] == "digest" ? 1_000 : 50_000, Seed: 1, QueriesPerKind: 300, Json: false);
         for (var i = 1; i < args.Length; i++)
         {
             if (args[i] == "--json")
@@ -34,6 +37,7 @@ internal sealed record BenchArguments(string Verb, int Papers, int Seed, int Que
                 case "--papers": parsed = parsed with { Papers = value }; break;
                 case "--seed": parsed = parsed with { Seed = value }; break;
                 case "--queries": parsed = parsed with { QueriesPerKind = value }; break;
+                case "--subscribers": parsed = parsed with { Subscribers = value }; break;
                 default:
                     error = $"bench: unknown option {args[i]}\n{Usage}";
                     return null;

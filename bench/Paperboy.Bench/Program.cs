@@ -8,8 +8,11 @@ if (arguments is null)
 }
 
 using var scratch = new ScratchDirectory();
-object result = arguments.Verb == "import"
-    ? await ImportBenchmark.RunAsync(arguments, scratch, Console.Error, CancellationToken.None)
-    : await SearchBenchmark.RunAsync(arguments, scratch, Console.Error, CancellationToken.None);
+object result = arguments.Verb switch
+{
+    "import" => await ImportBenchmark.RunAsync(arguments, scratch, Console.Error, CancellationToken.None),
+    "digest" => await DigestBenchmark.RunAsync(arguments, scratch, Console.Error, CancellationToken.None),
+    _ => await SearchBenchmark.RunAsync(arguments, scratch, Console.Error, CancellationToken.None),
+};
 Console.Out.Write(arguments.Json ? Report.Json(result) : Report.Table(result));
 return 0;
