@@ -19,7 +19,8 @@ public sealed class DigestCandidates
 {
     private readonly Dictionary<string, DigestCandidate> _byId;
     private readonly Dictionary<string, List<DigestCandidate>> _byCategory = new(StringComparer.OrdinalIgnoreCase);
-    private readonly Dictionary<string, List<(DigestCandidate Candidate, string Author)>> _bySurname = new(StringComparer.Ordinal);
+    // Each author of each candidate under the last word of the folded name, with the folded name padded by spaces, folded once per run.
+    private readonly Dictionary<string, List<(DigestCandidate Candidate, string Author, string Folded)>> _bySurname = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IReadOnlyList<(DigestCandidate Candidate, float Score)>> _queries = new(StringComparer.Ordinal);
     private readonly SearchIndex _index;
     private readonly int _maxQueryMatches;
@@ -44,7 +45,7 @@ public sealed class DigestCandidates
             {
                 if (LastWord(candidate.FoldedAuthors[i]) is { Length: > 0 } surname)
                 {
-                    Add(_bySurname, surname, (candidate, candidate.Paper.Authors[i]));
+                    Add(_bySurname, surname, (candidate, candidate.Paper.Authors[i], " " + candidate.FoldedAuthors[i] + " "));
                 }
             }
         }
@@ -75,9 +76,9 @@ public sealed class DigestCandidates
             yield break;
         }
         string needle = " " + authorKey + " ";
-        foreach (var (candidate, author) in list)
+        foreach (var (candidate, author, folded) in list)
         {
-            if ((" " + FollowKeys.FoldName(author) + " ").Contains(needle, StringComparison.Ordinal))
+            if (folded.Contains(needle, StringComparison.Ordinal))
             {
                 yield return (candidate, author);
             }
