@@ -60,7 +60,8 @@ internal static class SmtpServerScript
             user = auth_data.login.decode() if isinstance(auth_data, LoginPassword) else "?"
             ok = isinstance(auth_data, LoginPassword) and args.auth == user + ":" + auth_data.password.decode()
             log("auth.log", mechanism + " " + user + " " + ("ok" if ok else "refused") + (" tls" if session.ssl else " clear"))
-            return AuthResult(success=ok)
+            # handled=False: aiosmtpd then answers 535 itself; its default (handled=True) sends no reply at all.
+            return AuthResult(success=ok, handled=False)
 
         class LoggingSMTP(SMTP):
             # Wraps every command so commands.log shows each verb as it arrived, in clear or inside TLS.
