@@ -26,7 +26,7 @@ public sealed class SmtpServer : IAsyncDisposable
 
     public int Port { get; }
 
-    /// <summary>Where the server keeps messages/, rcpt.log, envelopes.log and auth.log.</summary>
+    /// <summary>Where the server keeps messages/, rcpt.log, envelopes.log, auth.log and commands.log.</summary>
     public string Directory { get; }
 
     public bool IsRunning => _process is { HasExited: false };
@@ -34,7 +34,8 @@ public sealed class SmtpServer : IAsyncDisposable
     /// <summary>
     /// Starts a server on a free loopback port. <paramref name="refuse"/> get 550 to RCPT and
     /// <paramref name="defer"/> 451; <paramref name="tls"/> (certificate and key PEM files) offers
-    /// STARTTLS; <paramref name="login"/> ("user:password") requires AUTH; <paramref name="rcptDelay"/>
+    /// STARTTLS; <paramref name="login"/> ("user:password") requires AUTH before MAIL (offered only after
+    /// STARTTLS when <paramref name="tls"/> is given, aiosmtpd's default; in clear otherwise); <paramref name="rcptDelay"/>
     /// slows every RCPT, as a distant server is slow, so a test can stop a sender mid-batch.
     /// </summary>
     public static async Task<SmtpServer> StartAsync(
@@ -131,8 +132,11 @@ public sealed class SmtpServer : IAsyncDisposable
     /// <summary>Each accepted message as "name mail-from recipients [tls]".</summary>
     public IReadOnlyList<string> EnvelopeLog() => Lines("envelopes.log");
 
-    /// <summary>Each AUTH as "MECHANISM ok|refused".</summary>
+    /// <summary>Each AUTH the server checked, as "MECHANISM user ok|refused tls|clear".</summary>
     public IReadOnlyList<string> AuthLog() => Lines("auth.log");
+
+    /// <summary>Every command the server received, as "VERB tls|clear" (the verb alone: arguments may hold credentials).</summary>
+    public IReadOnlyList<string> CommandLog() => Lines("commands.log");
 
     private IReadOnlyList<string> Lines(string name)
     {

@@ -3,7 +3,9 @@ namespace Paperboy.Testing;
 /// <summary>
 /// The aiosmtpd handler <see cref="SmtpServer"/> runs: each accepted message is written whole to
 /// DIR/messages/NAME.eml before the 250 reply, every RCPT is logged with its answer, addresses given
-/// with --refuse get 550 and with --defer 451, --rcpt-delay-ms slows each RCPT, --tls adds STARTTLS and --auth a login.
+/// with --refuse get 550 and with --defer 451, --rcpt-delay-ms slows each RCPT, --tls adds STARTTLS and --auth a login
+/// that every transaction needs. Every command's verb is logged with whether the session was TLS at the time (never
+/// its argument, which may hold credentials), so a test can see what crossed the wire in clear.
 /// </summary>
 internal static class SmtpServerScript
 {
@@ -11,7 +13,7 @@ internal static class SmtpServerScript
         """
         import argparse, asyncio, os, signal, sys, threading, time, uuid, ssl
         from aiosmtpd.controller import Controller
-        from aiosmtpd.smtp import AuthResult, LoginPassword
+        from aiosmtpd.smtp import SMTP, AuthResult, LoginPassword
 
         parser = argparse.ArgumentParser()
         parser.add_argument("--port", type=int, required=True)
@@ -55,9 +57,28 @@ internal static class SmtpServerScript
                 return "250 OK queued as " + name
 
         def authenticate(server, session, envelope, mechanism, auth_data):
-            ok = isinstance(auth_data, LoginPassword) and args.auth == auth_data.login.decode() + ":" + auth_data.password.decode()
-            log("auth.log", mechanism + " " + ("ok" if ok else "refused"))
-            return AuthResult(success=ok)
+            user = auth_data.login.decode() if isinstance(auth_data, LoginPassword) else "?"
+            ok = isinstance(auth_data, LoginPassword) and args.auth == user + ":" + auth_data.password.decode()
+            log("auth.log", mechanism + " " + user + " " + ("ok" if ok else "refused") + (" tls" if session.ssl else " clear"))
+            # handled=False: aiosmtpd then answers 535 itself; its default (handled=True) sends no reply at all.
+            return AuthResult(success=ok, handled=False)
+
+        class LoggingSMTP(SMTP):
+            # Wraps every command so commands.log shows each verb as it arrived, in clear or inside TLS.
+            def __init__(self, *a, **kw):
+                super().__init__(*a, **kw)
+                for verb, method in list(self._smtp_methods.items()):
+                    self._smtp_methods[verb] = self._logged(verb, method)
+
+            def _logged(self, verb, method):
+                async def run(arg):
+                    log("commands.log", verb + (" tls" if self._tls_protocol else " clear"))
+                    await method(arg)
+                return run
+
+        class LoggingController(Controller):
+            def factory(self):
+                return LoggingSMTP(self.handler, **self.SMTP_kwargs)
 
         kwargs = {}
         if args.tls:
@@ -66,8 +87,10 @@ internal static class SmtpServerScript
             kwargs["tls_context"] = context
         if args.auth:
             kwargs["authenticator"] = authenticate
+            # Without --tls the server offers AUTH in clear, so a test can check the client still keeps its password.
             kwargs["auth_require_tls"] = bool(args.tls)
-        controller = Controller(Handler(), hostname="127.0.0.1", port=args.port, **kwargs)
+            kwargs["auth_required"] = True
+        controller = LoggingController(Handler(), hostname="127.0.0.1", port=args.port, **kwargs)
         controller.start()
         print("READY", flush=True)
         stop = threading.Event()

@@ -88,6 +88,12 @@ public sealed class SmtpConnection : IAsyncDisposable
             {
                 throw new SmtpException("smtp: STARTTLS refused", ready);
             }
+            if (_start != _end)
+            {
+                // Bytes already buffered past the 220 were sent in clear but would be read as if from inside
+                // TLS: a man in the middle injecting replies (RFC 3207 section 5, CVE-2011-0411). Stop here.
+                throw new SmtpException($"smtp: {_options.Host} sent data after its STARTTLS reply; not starting TLS on a tampered connection");
+            }
             var tls = new SslStream(_stream, leaveInnerStreamOpen: false, certificateValidation);
             try
             {

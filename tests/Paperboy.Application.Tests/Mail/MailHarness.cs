@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Paperboy.Application.Mail;
 using Paperboy.Application.Tests.Accounts;
 using Paperboy.Core.Mail;
@@ -22,12 +23,19 @@ public sealed class MailHarness : IAsyncDisposable
             options.Smtp.StartTls = StartTlsMode.Never;
             options.Smtp.MaxAttempts = 3;
             configure?.Invoke(options.Smtp);
-        }, services: collection => collection.AddSingleton<TimeProvider>(Time));
+        }, services: collection =>
+        {
+            collection.AddSingleton<TimeProvider>(Time);
+            collection.AddSingleton<ILoggerProvider>(Log);
+        });
     }
 
     public ManualTime Time { get; } = new(new DateTimeOffset(2026, 3, 2, 7, 0, 0, TimeSpan.Zero));
 
     public SmtpServer Server { get; }
+
+    /// <summary>Everything the services logged, formatted as an operator would read it.</summary>
+    public LogCapture Log { get; } = new();
 
     public AppServices App { get; }
 

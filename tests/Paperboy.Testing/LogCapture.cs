@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace Paperboy.Web.Tests;
+namespace Paperboy.Testing;
 
 /// <summary>A logger provider that keeps every formatted message, so tests read what operators would.</summary>
 public sealed class LogCapture : ILoggerProvider
