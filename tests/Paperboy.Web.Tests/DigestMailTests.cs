@@ -238,6 +238,31 @@ public sealed partial class DigestMailTests : IAsyncLifetime
         Assert.Equal(secondIds.Order(), HtmlItems(await Html.ParseAsync(received[1].Html!)).Select(i => i.Id).Order());
     }
 
+    [Fact]
+    public async Task A_title_holding_line_breaks_a_lone_dot_and_smtp_commands_neither_adds_headers_nor_ends_the_message_early()
+    {
+        const string Smuggler = "Tissue repair\r\n.\r\nMAIL FROM:<eve@example.org>\r\nRCPT TO:<eve@example.org>\r\nDATA\r\nBcc: eve@example.org\n\r\nSubject: owned";
+        await SubscribedAsync("ada@example.org");
+        await AddPapersAsync(Paper("2503.10007", Smuggler, Monday, [Category]));
+        int before = _server.MessageCount();
+
+        await _factory.Services.GetRequiredService<DigestService>().SendAsync(ignoreSchedule: true, None);
+        var sent = await SendOutboxAsync();
+        var digest = Assert.Single(_server.Messages().Skip(before));
+
+        Assert.Equal(1, sent.Sent);
+        Assert.Equal(["ada@example.org 250", "ada@example.org 250"], _server.RecipientLog());
+        Assert.Equal(2, _server.EnvelopeLog().Count);
+        Assert.Equal(["From", "To", "Subject", "Date", "Message-ID", "MIME-Version", "List-Unsubscribe", "List-Unsubscribe-Post", "Content-Type"],
+            digest.Headers.Select(h => h.Key));
+        Assert.Equal("Paperboy: 1 paper for Tue 4 Mar", digest.Subject);
+        Assert.Equal(["text/plain", "text/html"], digest.Parts.Select(p => p.MediaType));
+        // The whole title arrived inside the body, after the lone dot too: the message did not end there.
+        Assert.Contains("Subject: owned", digest.Text, StringComparison.Ordinal);
+        Assert.Contains("Subject: owned", digest.Html, StringComparison.Ordinal);
+        Assert.Contains("Unsubscribe: https://papers.example.org/subscriptions/unsubscribe?token=", digest.Text, StringComparison.Ordinal);
+    }
+
     /// <summary>Subscribes through the page, sends the confirmation and presses the button in its link, as a reader does.</summary>
     private async Task SubscribedAsync(string email)
     {
