@@ -12,16 +12,6 @@ namespace Paperboy.Bench;
 /// </summary>
 internal static class PaperboyBuild
 {
-    /// <summary>Builds from documents already in memory (the warmup).</summary>
-    public static (SearchIndex Index, PaperboyBuildFigures Figures) Run(IReadOnlyList<SearchDocument> documents, string directory, SearchSettings settings) =>
-        RunAsync(One(documents), directory, settings).AsTask().GetAwaiter().GetResult();
-
-    private static async IAsyncEnumerable<IReadOnlyList<SearchDocument>> One(IReadOnlyList<SearchDocument> documents)
-    {
-        await Task.CompletedTask;
-        yield return documents;
-    }
-
     /// <summary>
     /// Builds from batches of documents; only the adds, the commit and the merge are timed, not what
     /// produces the next batch.

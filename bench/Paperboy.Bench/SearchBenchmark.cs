@@ -34,7 +34,8 @@ internal static class SearchBenchmark
         log.WriteLine($"bench: warming up both index builds on {Math.Min(WarmupPapers, arguments.Papers):N0} papers");
         await foreach (var warmupPapers in CorpusBatches.ReadAsync(corpus, WarmupPapers, cancellationToken))
         {
-            PaperboyBuild.Run([.. warmupPapers.Select(PaperSearchService.ToDocument)], scratch.File("warmup-index"), Bm25Settings);
+            IReadOnlyList<SearchDocument> warmupDocuments = [.. warmupPapers.Select(PaperSearchService.ToDocument)];
+            await PaperboyBuild.RunAsync(new[] { warmupDocuments }.ToAsyncEnumerable(), scratch.File("warmup-index"), Bm25Settings);
             await using var warmup = await Fts5Peer.CreateAsync(scratch.File("warmup-fts.db"), cancellationToken);
             await warmup.InsertAsync(warmupPapers.Select(ToRow), cancellationToken);
             await warmup.OptimizeAsync(cancellationToken);

@@ -3,34 +3,11 @@ using System.Text.Json;
 namespace Paperboy.Cli.Tests;
 
 /// <summary>bench over a data directory holding the demo corpus, and its usage errors.</summary>
-public sealed class BenchCommandTests : IClassFixture<BenchCommandTests.DemoData>
+public sealed class BenchCommandTests : IClassFixture<DemoDataDirectory>
 {
-    private readonly DemoData _demo;
+    private readonly DemoDataDirectory _demo;
 
-    public BenchCommandTests(DemoData demo) => _demo = demo;
-
-    public sealed class DemoData : IAsyncLifetime, IDisposable
-    {
-        public PaperboyProcess Paperboy { get; } = new();
-
-        public async Task InitializeAsync()
-        {
-            var run = await Paperboy.RunAsync("import", PaperboyProcess.SeedDirectory);
-            Assert.Equal(0, run.ExitCode);
-        }
-
-        public Task DisposeAsync() => Task.CompletedTask;
-
-        public void Dispose() => Paperboy.Dispose();
-
-        /// <summary>A query file in the data directory, which the fixture deletes.</summary>
-        public async Task<string> WriteAsync(string name, params string[] lines)
-        {
-            string path = Path.Combine(Paperboy.DataDirectory, name);
-            await File.WriteAllLinesAsync(path, lines);
-            return path;
-        }
-    }
+    public BenchCommandTests(DemoDataDirectory demo) => _demo = demo;
 
     [Fact]
     public async Task Bench_prints_one_json_object_with_a_figure_for_every_query_line()

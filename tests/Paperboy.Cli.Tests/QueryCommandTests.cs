@@ -1,26 +1,11 @@
 namespace Paperboy.Cli.Tests;
 
 /// <summary>search, show, stats and usage errors over a data directory holding the demo corpus.</summary>
-public sealed class QueryCommandTests : IClassFixture<QueryCommandTests.DemoData>
+public sealed class QueryCommandTests : IClassFixture<DemoDataDirectory>
 {
-    private readonly DemoData _demo;
+    private readonly DemoDataDirectory _demo;
 
-    public QueryCommandTests(DemoData demo) => _demo = demo;
-
-    public sealed class DemoData : IAsyncLifetime, IDisposable
-    {
-        public PaperboyProcess Paperboy { get; } = new();
-
-        public async Task InitializeAsync()
-        {
-            var run = await Paperboy.RunAsync("import", PaperboyProcess.SeedDirectory);
-            Assert.Equal(0, run.ExitCode);
-        }
-
-        public Task DisposeAsync() => Task.CompletedTask;
-
-        public void Dispose() => Paperboy.Dispose();
-    }
+    public QueryCommandTests(DemoDataDirectory demo) => _demo = demo;
 
     [Fact]
     public async Task Stats_reports_the_number_of_papers_as_json_and_text()

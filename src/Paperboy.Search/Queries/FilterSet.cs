@@ -10,6 +10,8 @@ namespace Paperboy.Search.Queries;
 /// </summary>
 internal sealed class FilterSet
 {
+    private string? _key;
+
     public List<string> Categories { get; } = [];
     public List<string> ExcludedCategories { get; } = [];
     public List<YearRange> Years { get; } = [];
@@ -24,9 +26,10 @@ internal sealed class FilterSet
 
     /// <summary>
     /// The same text for filters that pass the same documents whatever order they were written in:
-    /// the key of their bits in a segment's <see cref="FilterBitsCache"/>.
+    /// the key of their bits in a segment's <see cref="FilterBitsCache"/>. Made once, on the first
+    /// segment a search binds the filters to (the parser has filled the lists by then).
     /// </summary>
-    public string Key => string.Join(' ',
+    public string Key => _key ??= string.Join(' ',
         Part("cat", Categories), Part("-cat", ExcludedCategories),
         Part("year", Years.Select(y => y.ToString())), Part("-year", ExcludedYears.Select(y => y.ToString())),
         Part("date", Dates.Select(d => d.ToString())), Part("-date", ExcludedDates.Select(d => d.ToString())));
