@@ -7,7 +7,7 @@ using Paperboy.Testing;
 
 namespace Paperboy.Cli.Tests;
 
-/// <summary>`paperboy mail send` as a process against a real SMTP server, killed without warning mid-batch.</summary>
+/// <summary>`paperboy mail send` as a process against a real SMTP server, killed without warning at each step of a transaction mid-batch.</summary>
 public sealed class MailCommandTests : IAsyncLifetime
 {
     private const int Batch = 40;
@@ -16,8 +16,7 @@ public sealed class MailCommandTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        // Each RCPT takes 10 ms, as a real server's round trip might, so a batch lasts long enough to be killed mid-way.
-        _server = await SmtpServer.StartAsync(rcptDelay: TimeSpan.FromMilliseconds(10));
+        _server = await SmtpServer.StartAsync();
         _paperboy.Environment["Paperboy__Smtp__Host"] = _server.Host;
         _paperboy.Environment["Paperboy__Smtp__Port"] = _server.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
         _paperboy.Environment["Paperboy__Smtp__StartTls"] = "Never";
@@ -31,38 +30,41 @@ public sealed class MailCommandTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_sender_killed_at_random_points_mid_batch_delivers_every_message_exactly_once_after_restarts()
+    public async Task A_sender_killed_at_each_step_of_a_transaction_mid_batch_delivers_every_message_exactly_once_after_restarts()
     {
         var keys = await QueueAsync(Batch);
         var random = new Random(20260302);
-        int kills = 0;
-        for (int round = 0; round < 6 && _server.MessageCount() < Batch; round++)
+        // The server holds the sender at each step of a transaction in turn (after a random number of
+        // messages), so every kill lands exactly there however fast or loaded the machine is.
+        string[] stages = ["MAIL", "RCPT", "DATA", "STORED", "DATA", "STORED"];
+        await using var store = SqlitePaperStore.InDataDirectory(_paperboy.DataDirectory);
+        foreach (string stage in stages)
         {
-            int before = _server.MessageCount();
-            int killAfter = random.Next(1, 8);
+            _server.StallAt(stage, _server.MessageCount() + random.Next(1, 5));
             using var process = _paperboy.Start("mail", "send", "--json");
-            // Bounded polling: wait for a few more messages to arrive, then kill at a random moment after.
-            for (int i = 0; i < 3000 && _server.MessageCount() < before + killAfter && !process.HasExited; i++)
+            string[]? held = await _server.WaitUntilStalledAsync(() => process.HasExited, TimeSpan.FromMinutes(2));
+            Assert.True(held is not null, $"the sender never reached {stage}; it exited with {(process.HasExited ? process.ExitCode : "nothing")}");
+            if (stage == "DATA")
             {
-                await Task.Delay(2);
+                // Before the dot the row is claimed but not sent: a restart must send it again.
+                Assert.Equal(OutboxState.Sending, (await store.GetOutboxMessageAsync(keys[Recipient(held!)], CancellationToken.None))!.State);
             }
-            // Anywhere in the next message's transaction: MAIL, the slow RCPT, DATA, the dot, the commit.
-            await Task.Delay(random.Next(0, 16));
-            if (!process.HasExited)
+            if (stage == "STORED")
             {
-                process.Kill(entireProcessTree: true);
-                kills++;
+                // The dot is written, and the sender commits "sent" right after it; kill once that commit landed.
+                await WaitForStateAsync(store, keys[Recipient(held!)], OutboxState.Sent);
             }
+            Assert.False(process.HasExited);
+            process.Kill(entireProcessTree: true);
             await process.WaitForExitAsync();
+            _server.Release();
         }
 
         var final = await _paperboy.RunAsync("mail", "send", "--json");
 
-        Assert.True(kills >= 3, $"only {kills} kills landed mid-batch");
         Assert.Equal(0, final.ExitCode);
         Assert.Equal(0, final.Json().GetProperty("queued").GetInt32());
         var received = _server.Messages();
-        await using var store = SqlitePaperStore.InDataDirectory(_paperboy.DataDirectory);
         var expected = new List<string>();
         foreach (var key in keys)
         {
@@ -73,6 +75,25 @@ public sealed class MailCommandTests : IAsyncLifetime
         // Every digest exactly once: the Message-IDs the server holds are the batch's, none twice.
         Assert.Equal(expected.Order(StringComparer.Ordinal), received.Select(m => m.MessageId).Order(StringComparer.Ordinal));
         Assert.Equal(keys.Select(k => $"Digest {k}").Order(StringComparer.Ordinal), received.Select(m => m.Subject).Order(StringComparer.Ordinal));
+    }
+
+    private static int Recipient(string[] held)
+    {
+        string address = Assert.Single(held);
+        return int.Parse(address["reader".Length..address.IndexOf('@', StringComparison.Ordinal)], System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static async Task WaitForStateAsync(SqlitePaperStore store, string key, OutboxState state)
+    {
+        for (int i = 0; i < 2000; i++)
+        {
+            if ((await store.GetOutboxMessageAsync(key, CancellationToken.None))!.State == state)
+            {
+                return;
+            }
+            await Task.Delay(5);
+        }
+        Assert.Fail($"{key} never became {state}");
     }
 
     [Fact]

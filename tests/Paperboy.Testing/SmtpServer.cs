@@ -35,18 +35,12 @@ public sealed class SmtpServer : IAsyncDisposable
     /// Starts a server on a free loopback port. <paramref name="refuse"/> get 550 to RCPT and
     /// <paramref name="defer"/> 451; <paramref name="tls"/> (certificate and key PEM files) offers
     /// STARTTLS; <paramref name="login"/> ("user:password") requires AUTH before MAIL (offered only after
-    /// STARTTLS when <paramref name="tls"/> is given, aiosmtpd's default; in clear otherwise); <paramref name="rcptDelay"/>
-    /// slows every RCPT, as a distant server is slow, so a test can stop a sender mid-batch.
+    /// STARTTLS when <paramref name="tls"/> is given, aiosmtpd's default; in clear otherwise).
     /// </summary>
     public static async Task<SmtpServer> StartAsync(
-        IEnumerable<string>? refuse = null, IEnumerable<string>? defer = null, (string Certificate, string Key)? tls = null, string? login = null,
-        TimeSpan? rcptDelay = null)
+        IEnumerable<string>? refuse = null, IEnumerable<string>? defer = null, (string Certificate, string Key)? tls = null, string? login = null)
     {
         var args = new List<string>();
-        if (rcptDelay is { } delay)
-        {
-            args.AddRange(["--rcpt-delay-ms", ((int)delay.TotalMilliseconds).ToString(System.Globalization.CultureInfo.InvariantCulture)]);
-        }
         foreach (var address in refuse ?? [])
         {
             args.AddRange(["--refuse", address]);
@@ -125,6 +119,45 @@ public sealed class SmtpServer : IAsyncDisposable
 
     /// <summary>How many messages the server accepted (cheaper than <see cref="Messages"/>).</summary>
     public int MessageCount() => System.IO.Directory.GetFiles(Path.Combine(Directory, "messages"), "*.eml").Length;
+
+    /// <summary>
+    /// A breakpoint for crash tests: once <paramref name="afterStored"/> messages are stored, the server
+    /// holds the next <paramref name="stage"/> ("MAIL", "RCPT", "DATA", or "STORED": the reply to the
+    /// final dot, after the message is on disk) until <see cref="Release"/>.
+    /// </summary>
+    public void StallAt(string stage, int afterStored)
+    {
+        File.Delete(Path.Combine(Directory, "stalled"));
+        File.WriteAllText(Path.Combine(Directory, "stall"), $"{stage} {afterStored}");
+    }
+
+    /// <summary>
+    /// Waits until the server holds the stage <see cref="StallAt"/> set, polling every few milliseconds
+    /// for at most <paramref name="limit"/>; returns the recipients of the transaction held, or null
+    /// when <paramref name="gaveUp"/> turns true or the limit passes first.
+    /// </summary>
+    public async Task<string[]?> WaitUntilStalledAsync(Func<bool> gaveUp, TimeSpan limit)
+    {
+        string marker = Path.Combine(Directory, "stalled");
+        var deadline = DateTime.UtcNow + limit;
+        while (DateTime.UtcNow < deadline && !gaveUp())
+        {
+            if (File.Exists(marker))
+            {
+                string[] parts = File.ReadAllText(marker).Split(' ', 2);
+                return parts.Length > 1 ? parts[1].Split(',', StringSplitOptions.RemoveEmptyEntries) : [];
+            }
+            await Task.Delay(5);
+        }
+        return null;
+    }
+
+    /// <summary>Lets a stalled server go on.</summary>
+    public void Release()
+    {
+        File.Delete(Path.Combine(Directory, "stall"));
+        File.Delete(Path.Combine(Directory, "stalled"));
+    }
 
     /// <summary>Every RCPT the server was sent, as "address code".</summary>
     public IReadOnlyList<string> RecipientLog() => Lines("rcpt.log");

@@ -3,8 +3,10 @@ namespace Paperboy.Testing;
 /// <summary>
 /// The aiosmtpd handler <see cref="SmtpServer"/> runs: each accepted message is written whole to
 /// DIR/messages/NAME.eml before the 250 reply, every RCPT is logged with its answer, addresses given
-/// with --refuse get 550 and with --defer 451, --rcpt-delay-ms slows each RCPT, --tls adds STARTTLS and --auth a login
-/// that every transaction needs. Every command's verb is logged with whether the session was TLS at the time (never
+/// with --refuse get 550 and with --defer 451, --tls adds STARTTLS and --auth a login
+/// that every transaction needs. While DIR/stall holds "STAGE N" and N messages are stored, the server
+/// holds the next MAIL, RCPT or DATA command, or the reply to the final dot (STAGE "STORED", after the
+/// message is on disk), writes DIR/stalled ("STAGE recipients") and waits until DIR/stall is removed. Every command's verb is logged with whether the session was TLS at the time (never
 /// its argument, which may hold credentials), so a test can see what crossed the wire in clear.
 /// </summary>
 internal static class SmtpServerScript
@@ -22,11 +24,30 @@ internal static class SmtpServerScript
         parser.add_argument("--defer", action="append", default=[])
         parser.add_argument("--tls", nargs=2)
         parser.add_argument("--auth")
-        parser.add_argument("--rcpt-delay-ms", type=int, default=0)
         args = parser.parse_args()
         messages = os.path.join(args.dir, "messages")
         os.makedirs(messages, exist_ok=True)
         lock = threading.Lock()
+
+        def stored_count():
+            return sum(1 for name in os.listdir(messages) if name.endswith(".eml"))
+
+        async def stall(stage, envelope):
+            # A test's breakpoint: it kills the client while the server provably holds this stage.
+            path = os.path.join(args.dir, "stall")
+            try:
+                with open(path) as f:
+                    wanted, after = f.read().split()
+            except (FileNotFoundError, ValueError):
+                return
+            if wanted != stage or stored_count() < int(after):
+                return
+            marker = os.path.join(args.dir, "stalled")
+            with open(marker + ".tmp", "w") as f:
+                f.write(stage + " " + ",".join(envelope.rcpt_tos if envelope else []))
+            os.rename(marker + ".tmp", marker)
+            while os.path.exists(path):
+                await asyncio.sleep(0.005)
 
         def log(name, line):
             with lock, open(os.path.join(args.dir, name), "a") as f:
@@ -34,8 +55,6 @@ internal static class SmtpServerScript
 
         class Handler:
             async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
-                if args.rcpt_delay_ms:
-                    await asyncio.sleep(args.rcpt_delay_ms / 1000)
                 if address in args.refuse:
                     log("rcpt.log", address + " 550")
                     return "550 5.1.1 <" + address + ">: no such mailbox"
@@ -54,6 +73,7 @@ internal static class SmtpServerScript
                     f.write(data)
                 os.rename(temporary, os.path.join(messages, name + ".eml"))
                 log("envelopes.log", name + " " + envelope.mail_from + " " + ",".join(envelope.rcpt_tos) + (" tls" if session.ssl else ""))
+                await stall("STORED", envelope)
                 return "250 OK queued as " + name
 
         def authenticate(server, session, envelope, mechanism, auth_data):
@@ -73,6 +93,7 @@ internal static class SmtpServerScript
             def _logged(self, verb, method):
                 async def run(arg):
                     log("commands.log", verb + (" tls" if self._tls_protocol else " clear"))
+                    await stall(verb, self.envelope)
                     await method(arg)
                 return run
 
