@@ -46,7 +46,7 @@ public sealed class SyncCommandTests : IAsyncLifetime
             int killAfter = random.Next(1, 5);
             using var process = _paperboy.Start(SyncArgs());
             // Bounded: the harvest has 16 pages; wait for a few more requests, then kill without warning.
-            for (int i = 0; i < 600 && _server.Requests.Count < before + killAfter && !process.HasExited; i++)
+            for (int i = 0; i < 3000 && _server.Requests.Count < before + killAfter && !process.HasExited; i++)
             {
                 await Task.Delay(20);
             }
