@@ -116,6 +116,35 @@ public sealed class SearchIndex
         return new SearchResults(total, hits, parsed) { Facets = facets?.Counts(Settings.MaxFacetCategories) };
     }
 
+    /// <summary>
+    /// The filters of a query (<c>cat:</c>, <c>year:</c>, <c>date:</c>, with exclusions) as a test on
+    /// keys, for rankings made outside this index (semantic search); null when the query has none.
+    /// A key passes when its live document passes them all.
+    /// </summary>
+    public Predicate<string>? KeyFilter(string? query)
+    {
+        var filters = Parse(query).Filters;
+        if (filters.IsEmpty)
+        {
+            return null;
+        }
+        var bound = _segments.Segments.Select(view => (View: view, Filter: filters.Compile(view.Segment))).ToArray();
+        return key =>
+        {
+            foreach (var (view, filter) in bound)
+            {
+                foreach (int doc in view.Segment.DocsOf(key))
+                {
+                    if (view.IsLive(doc))
+                    {
+                        return filter.Matches(doc);
+                    }
+                }
+            }
+            return false;
+        };
+    }
+
     /// <summary>How many documents match, without ranking or highlighting.</summary>
     public int Count(string? query)
     {

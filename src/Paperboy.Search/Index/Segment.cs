@@ -9,6 +9,7 @@ namespace Paperboy.Search.Indexing;
 internal sealed class Segment : IDisposable
 {
     private readonly string[] _keys;
+    private Dictionary<string, int[]>? _docsByKey;
 
     public Segment(FieldIndex[] fields, DocValues values, string[] keys, StoredDocuments documents)
     {
@@ -36,6 +37,26 @@ internal sealed class Segment : IDisposable
 
     /// <summary>The caller's key of a document, kept in memory: ties and filter-only lists sort by it.</summary>
     public string Key(int doc) => _keys[doc];
+
+    /// <summary>
+    /// The documents with this key (more than one only when older versions are deleted beside the
+    /// live one). The map is built on first use and kept: only searches that check documents by key
+    /// (filters applied to another ranking, docs/SEMANTIC.md) pay for it.
+    /// </summary>
+    public ReadOnlySpan<int> DocsOf(string key)
+    {
+        var map = _docsByKey;
+        if (map is null)
+        {
+            map = new Dictionary<string, int[]>(_keys.Length, StringComparer.Ordinal);
+            for (int doc = 0; doc < _keys.Length; doc++)
+            {
+                map[_keys[doc]] = map.TryGetValue(_keys[doc], out var earlier) ? [.. earlier, doc] : [doc];
+            }
+            _docsByKey = map;
+        }
+        return map.TryGetValue(key, out var docs) ? docs : [];
+    }
 
     /// <summary>The document as it was indexed; for a segment on disk, one read of its record.</summary>
     public SearchDocument Document(int doc) => StoredDocuments.Get(doc);

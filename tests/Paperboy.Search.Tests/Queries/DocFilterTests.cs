@@ -63,3 +63,28 @@ public class DocFilterTests
         Assert.Equal(2, segment.FilterBits.Count);
     }
 }
+
+/// <summary>A query's filters as a test on keys, for rankings made outside the index.</summary>
+public class KeyFilterTests
+{
+    [Theory]
+    [InlineData(SegmentLayouts.One)]
+    [InlineData(SegmentLayouts.Many)]
+    [InlineData(SegmentLayouts.Deletions)]
+    public void A_key_passes_exactly_when_its_live_document_matches_the_filter_only_query(string layout)
+    {
+        var documents = Corpora.Documents(new Random(23), 500);
+        var index = SegmentLayouts.Build(layout, documents, SearchSettings.Default, new Random(5));
+        foreach (var text in (string[])["cat:cs.LG", "cat:cs.CL -year:..2010", "year:2010..2015 -cat:cs.IR", "date:2012-03..2014-06-15"])
+        {
+            var filter = index.KeyFilter("graph networks " + text);
+            Assert.NotNull(filter);
+            // The filters alone list every live document passing them: the same set, key by key.
+            var expected = index.Search(text, limit: 10_000, highlight: false).Keys().ToHashSet(StringComparer.Ordinal);
+            Assert.NotEmpty(expected);
+            Assert.All(documents, d => Assert.True(expected.Contains(d.Key) == filter(d.Key), $"{text}: {d.Key}"));
+            Assert.False(filter("no-such-key"));
+        }
+        Assert.Null(index.KeyFilter("graph networks"));
+    }
+}
