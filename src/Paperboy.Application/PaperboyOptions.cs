@@ -56,6 +56,9 @@ public sealed class PaperboyOptions
     /// <summary>Email digests: composition limits, schedule, subscribe rate limits; see docs/DIGESTS.md.</summary>
     public DigestOptions Digests { get; set; } = new();
 
+    /// <summary>Semantic search: the embedder, background embedding and hybrid fusion; see docs/SEMANTIC.md.</summary>
+    public Semantic.SemanticOptions Semantic { get; set; } = new();
+
     /// <summary>Checks the options once at start, so a bad setting fails fast with a clear message.</summary>
     public void Validate()
     {
@@ -74,6 +77,7 @@ public sealed class PaperboyOptions
         Sync.Validate();
         Trending.Validate();
         Smtp.Validate();
+        Semantic.Validate();
         if (string.Equals(Accounts.Mailer, AccountOptions.SmtpMailer, StringComparison.OrdinalIgnoreCase) && !Smtp.Configured)
         {
             throw new InvalidOperationException("options: Paperboy:Accounts:Mailer is \"smtp\" but Paperboy:Smtp:Host is not set");

@@ -131,18 +131,48 @@ public sealed class SearchIndex
         var bound = _segments.Segments.Select(view => (View: view, Filter: filters.Compile(view.Segment))).ToArray();
         return key =>
         {
-            foreach (var (view, filter) in bound)
+            if (LiveDoc(key) is not { } found)
             {
-                foreach (int doc in view.Segment.DocsOf(key))
+                return false;
+            }
+            return Array.Find(bound, b => b.View == found.View).Filter.Matches(found.Doc);
+        };
+    }
+
+    /// <summary>
+    /// Hits for a ranking made outside this index (semantic search, fusion), in its order, with this
+    /// query's highlights; keys the index does not hold (or holds deleted) are left out.
+    /// </summary>
+    public IReadOnlyList<SearchHit> Describe(IReadOnlyList<(string Key, float Score)> ranked, string? query)
+    {
+        ArgumentNullException.ThrowIfNull(ranked);
+        var terms = Parse(query).HighlightTerms;
+        var hits = new List<SearchHit>(ranked.Count);
+        foreach (var (key, score) in ranked)
+        {
+            if (LiveDoc(key) is not { } found)
+            {
+                continue;
+            }
+            var document = found.View.Segment.Document(found.Doc);
+            hits.Add(new SearchHit(key, score, Highlighter.Title(document.Title, terms), Highlighter.Abstract(document.Abstract, terms, Settings.SnippetWords)));
+        }
+        return hits;
+    }
+
+    private (SegmentView View, int Doc)? LiveDoc(string key)
+    {
+        foreach (var view in _segments.Segments)
+        {
+            foreach (int doc in view.Segment.DocsOf(key))
+            {
+                if (view.IsLive(doc))
                 {
-                    if (view.IsLive(doc))
-                    {
-                        return filter.Matches(doc);
-                    }
+                    return (view, doc);
                 }
             }
-            return false;
-        };
+        }
+        return null;
     }
 
     /// <summary>How many documents match, without ranking or highlighting.</summary>

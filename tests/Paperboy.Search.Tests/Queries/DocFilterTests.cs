@@ -88,3 +88,24 @@ public class KeyFilterTests
         Assert.Null(index.KeyFilter("graph networks"));
     }
 }
+
+/// <summary>Hits for a ranking made elsewhere: in its order, highlighted for the query, unknown keys left out.</summary>
+public class DescribeTests
+{
+    [Fact]
+    public void Describes_known_keys_in_the_given_order_with_the_query_highlights()
+    {
+        var index = Docs.Index(
+            Docs.Doc("a", "Graph neural networks", "Message passing on graphs."),
+            Docs.Doc("b", "Protein folding", "Diffusion models fold proteins."));
+
+        var hits = index.Describe([("b", 0.9f), ("gone", 0.8f), ("a", 0.1f)], "graphs diffusion");
+
+        Assert.Equal(["b", "a"], hits.Select(h => h.Key));
+        Assert.Equal(0.9f, hits[0].Score);
+        Assert.Equal("Diffusion", Assert.Single(hits[0].Abstract.Parts, p => p.IsMatch).Text);
+        Assert.Contains(hits[1].Abstract.Parts, p => p.IsMatch && p.Text == "graphs");
+        Assert.Contains(hits[1].Title.Parts, p => p.IsMatch && p.Text == "Graph");
+        Assert.False(hits[0].Title.HasMatch);
+    }
+}
