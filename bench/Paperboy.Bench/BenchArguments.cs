@@ -3,23 +3,26 @@ using System.Globalization;
 namespace Paperboy.Bench;
 
 /// <summary>
-/// <c>&lt;verb&gt; [--papers N] [--seed S] [--queries Q] [--subscribers N] [--json]</c>, or a usage error.
+/// <c>&lt;verb&gt; [--papers N] [--seed S] [--queries Q] [--subscribers N] [--vectors N] [--dims D] [--json]</c>, or a usage error.
 /// For <c>digest</c>, <c>--papers</c> is the day's new papers (default 1,000), not the corpus.
+/// For <c>vectors</c>, <c>--queries</c> is the number of queries in all (default 1,000).
 /// </summary>
-internal sealed record BenchArguments(string Verb, int Papers, int Seed, int QueriesPerKind, bool Json, int Subscribers = 10_000)
+internal sealed record BenchArguments(string Verb, int Papers, int Seed, int QueriesPerKind, bool Json, int Subscribers = 10_000,
+    int Vectors = 100_000, int Dimensions = 384)
 {
     public const string Usage =
-        "usage: paperboy-bench <import|search|digest> [--papers N] [--seed S] [--queries Q per kind] [--subscribers N (digest)] [--json]";
+        "usage: paperboy-bench <import|search|digest|vectors> [--papers N] [--seed S] [--queries Q per kind] [--subscribers N (digest)] " +
+        "[--vectors N] [--dims D (vectors)] [--json]";
 
     public static BenchArguments? Parse(string[] args, out string? error)
     {
         error = null;
-        if (args.Length == 0 || args[0] is not ("import" or "search" or "digest"))
+        if (args.Length == 0 || args[0] is not ("import" or "search" or "digest" or "vectors"))
         {
             error = Usage;
             return null;
         }
-        var parsed = new BenchArguments(args[0], Papers: args[0] == "digest" ? 1_000 : 50_000, Seed: 1, QueriesPerKind: 300, Json: false);
+        var parsed = new BenchArguments(args[0], Papers: args[0] == "digest" ? 1_000 : 50_000, Seed: 1, QueriesPerKind: args[0] == "vectors" ? 1_000 : 300, Json: false);
         for (var i = 1; i < args.Length; i++)
         {
             if (args[i] == "--json")
@@ -38,6 +41,8 @@ internal sealed record BenchArguments(string Verb, int Papers, int Seed, int Que
                 case "--seed": parsed = parsed with { Seed = value }; break;
                 case "--queries": parsed = parsed with { QueriesPerKind = value }; break;
                 case "--subscribers": parsed = parsed with { Subscribers = value }; break;
+                case "--vectors": parsed = parsed with { Vectors = value }; break;
+                case "--dims": parsed = parsed with { Dimensions = value }; break;
                 default:
                     error = $"bench: unknown option {args[i]}\n{Usage}";
                     return null;

@@ -12,6 +12,7 @@ object result = arguments.Verb switch
 {
     "import" => await ImportBenchmark.RunAsync(arguments, scratch, Console.Error, CancellationToken.None),
     "digest" => await DigestBenchmark.RunAsync(arguments, scratch, Console.Error, CancellationToken.None),
+    "vectors" => VectorBenchmark.Run(arguments, scratch, Console.Error),
     _ => await SearchBenchmark.RunAsync(arguments, scratch, Console.Error, CancellationToken.None),
 };
 Console.Out.Write(arguments.Json ? Report.Json(result) : Report.Table(result));
