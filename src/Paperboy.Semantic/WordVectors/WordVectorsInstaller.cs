@@ -33,6 +33,12 @@ public static class WordVectorsInstaller
         {
             return await EnsureInstalledAsync(dataDirectory, log, cancellationToken);
         }
+        var name = NameOf(configuredPath);
+        var target = Path.Combine(dataDirectory, "models", name + ".pbv");
+        if (!configuredPath.EndsWith(".pbv", StringComparison.OrdinalIgnoreCase) && File.Exists(target))
+        {
+            return target; // converted before; the source may since have been deleted to save space
+        }
         if (!File.Exists(configuredPath))
         {
             throw new FileNotFoundException($"word vectors: Paperboy:Semantic:WordVectorsPath names {configuredPath}, which does not exist", configuredPath);
@@ -40,12 +46,6 @@ public static class WordVectorsInstaller
         if (configuredPath.EndsWith(".pbv", StringComparison.OrdinalIgnoreCase))
         {
             return configuredPath;
-        }
-        var name = NameOf(configuredPath);
-        var target = Path.Combine(dataDirectory, "models", name + ".pbv");
-        if (File.Exists(target))
-        {
-            return target;
         }
         log.WriteLine($"word vectors: converting {configuredPath} to {target}");
         var conversion = await WordVectorConverter.ConvertAsync(configuredPath, target, name, cancellationToken);
