@@ -3,21 +3,21 @@ using System.Globalization;
 namespace Paperboy.Bench;
 
 /// <summary>
-/// <c>&lt;verb&gt; [--papers N] [--seed S] [--queries Q] [--subscribers N] [--vectors N] [--dims D] [--json]</c>, or a usage error.
+/// <c>&lt;verb&gt; [--papers N] [--seed S] [--queries Q] [--subscribers N] [--vectors N] [--dims D] [--texts N] [--table PATH] [--json]</c>, or a usage error.
 /// For <c>digest</c>, <c>--papers</c> is the day's new papers (default 1,000), not the corpus.
 /// For <c>vectors</c>, <c>--queries</c> is the number of queries in all (default 1,000).
 /// </summary>
 internal sealed record BenchArguments(string Verb, int Papers, int Seed, int QueriesPerKind, bool Json, int Subscribers = 10_000,
-    int Vectors = 100_000, int Dimensions = 384)
+    int Vectors = 100_000, int Dimensions = 384, int Texts = 100_000, string? TablePath = null)
 {
     public const string Usage =
-        "usage: paperboy-bench <import|search|digest|vectors> [--papers N] [--seed S] [--queries Q per kind] [--subscribers N (digest)] " +
-        "[--vectors N] [--dims D (vectors)] [--json]";
+        "usage: paperboy-bench <import|search|digest|vectors|embed-wordvectors> [--papers N] [--seed S] [--queries Q per kind] [--subscribers N (digest)]"
+        + " [--vectors N] [--dims D (vectors)] [--texts N] [--table PATH (embed-wordvectors: .pbv, wink JSON or tarball, GloVe text)] [--json]";
 
     public static BenchArguments? Parse(string[] args, out string? error)
     {
         error = null;
-        if (args.Length == 0 || args[0] is not ("import" or "search" or "digest" or "vectors"))
+        if (args.Length == 0 || args[0] is not ("import" or "search" or "digest" or "vectors" or "embed-wordvectors"))
         {
             error = Usage;
             return null;
@@ -28,6 +28,11 @@ internal sealed record BenchArguments(string Verb, int Papers, int Seed, int Que
             if (args[i] == "--json")
             {
                 parsed = parsed with { Json = true };
+                continue;
+            }
+            if (args[i] == "--table" && i + 1 < args.Length)
+            {
+                parsed = parsed with { TablePath = args[++i] };
                 continue;
             }
             if (i + 1 >= args.Length || !int.TryParse(args[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value <= 0)
@@ -43,6 +48,7 @@ internal sealed record BenchArguments(string Verb, int Papers, int Seed, int Que
                 case "--subscribers": parsed = parsed with { Subscribers = value }; break;
                 case "--vectors": parsed = parsed with { Vectors = value }; break;
                 case "--dims": parsed = parsed with { Dimensions = value }; break;
+                case "--texts": parsed = parsed with { Texts = value }; break;
                 default:
                     error = $"bench: unknown option {args[i]}\n{Usage}";
                     return null;

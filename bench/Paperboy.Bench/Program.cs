@@ -11,6 +11,7 @@ using var scratch = new ScratchDirectory();
 object result = arguments.Verb switch
 {
     "import" => await ImportBenchmark.RunAsync(arguments, scratch, Console.Error, CancellationToken.None),
+    "embed-wordvectors" => await WordVectorsBenchmark.RunAsync(arguments, scratch, Console.Error, CancellationToken.None),
     "digest" => await DigestBenchmark.RunAsync(arguments, scratch, Console.Error, CancellationToken.None),
     "vectors" => VectorBenchmark.Run(arguments, scratch, Console.Error),
     _ => await SearchBenchmark.RunAsync(arguments, scratch, Console.Error, CancellationToken.None),

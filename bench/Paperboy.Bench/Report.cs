@@ -23,6 +23,7 @@ internal static class Report
         SearchRun search => SearchReport.Table(search),
         DigestRun digest => DigestReport.Table(digest),
         VectorRun vectors => VectorReport.Table(vectors),
+        WordVectorsRun embed => WordVectorsReport.Table(embed),
         _ => throw new ArgumentException($"bench: no table for {run.GetType().Name}", nameof(run)),
     };
 

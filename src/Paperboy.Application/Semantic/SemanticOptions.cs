@@ -25,6 +25,9 @@ public sealed class SemanticOptions
     /// <summary>Whether `serve` embeds new papers in the background (when an embedder is available).</summary>
     public bool BackgroundEmbedding { get; set; } = true;
 
+    /// <summary>How often `serve` looks for papers to embed.</summary>
+    public TimeSpan CheckInterval { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>How many papers are embedded and committed together; an interruption loses at most one batch.</summary>
     public int BatchSize { get; set; } = 256;
 
@@ -44,6 +47,10 @@ public sealed class SemanticOptions
         if (!(SifA > 0 && SifA < 1))
         {
             throw new InvalidOperationException($"options: Paperboy:Semantic:SifA must be between 0 and 1, not {SifA}");
+        }
+        if (CheckInterval <= TimeSpan.Zero)
+        {
+            throw new InvalidOperationException($"options: Paperboy:Semantic:CheckInterval must be positive, not {CheckInterval}");
         }
         Hybrid.Validate();
     }
