@@ -34,8 +34,9 @@ internal sealed class Int8DenseLayer : IDenseLayer
         for (var o = 0; o < outputs; o++)
         {
             var row = weight.AsSpan(o * inputs, inputs);
-            var maxAbs = TensorPrimitives.MaxMagnitude(row);
-            var scale = maxAbs > 0 ? MathF.Abs(maxAbs) / 127f : 1f;
+            // MaxMagnitude returns the signed value of largest magnitude.
+            var maxAbs = MathF.Abs(TensorPrimitives.MaxMagnitude(row));
+            var scale = maxAbs > 0 ? maxAbs / 127f : 1f;
             scales[o] = scale;
             for (var i = 0; i < inputs; i++)
                 quantized[o * inputs + i] = (sbyte)Math.Clamp(MathF.Round(row[i] / scale), -127, 127);
