@@ -1,0 +1,26 @@
+namespace Paperboy.Semantic.Transformer;
+
+/// <summary>How to run a BERT sentence encoder. Every setting that changes the vectors is part of the model id.</summary>
+public sealed record TransformerOptions
+{
+    /// <summary>Null: as the folder's 1_Pooling/config.json says (mean when it has none).</summary>
+    public PoolingMode? Pooling { get; init; }
+
+    /// <summary>L2-normalize the pooled vector. On by default: <see cref="Embedding.IEmbedder"/> promises unit vectors.</summary>
+    public bool Normalize { get; init; } = true;
+
+    /// <summary>
+    /// Tokens per text, [CLS] and [SEP] included; longer texts are cut at the end. Null: the folder's
+    /// sentence_bert_config.json max_seq_length (256 for all-MiniLM-L6-v2), else min(512, max_position_embeddings).
+    /// </summary>
+    public int? MaxTokens { get; init; }
+
+    /// <summary>Store the linear layers' weights as int8 with a scale per output row: a quarter of the memory, vectors within ~1% cosine.</summary>
+    public bool Int8Weights { get; init; }
+
+    /// <summary>Texts per forward pass: larger batches keep more cores busy and use more memory.</summary>
+    public int BatchSize { get; init; } = 32;
+
+    /// <summary>-1 for all cores.</summary>
+    public int MaxDegreeOfParallelism { get; init; } = -1;
+}
