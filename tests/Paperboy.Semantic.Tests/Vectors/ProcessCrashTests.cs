@@ -6,8 +6,8 @@ using Paperboy.Semantic.WriterProcess;
 namespace Paperboy.Semantic.Tests.Vectors;
 
 /// <summary>
-/// Kills a writer process (SIGKILL: no chance to clean up) at random moments, mid-commit, mid-graph
-/// build and mid-merge, and reopens the index each time: it must open at the last commit, holding
+/// Kills a writer process (SIGKILL: no chance to clean up) at random moments of a history whose
+/// commits build graphs and merge often (small thresholds), and reopens the index each time: it must open at the last commit, holding
 /// exactly the vectors that commit's batch implies, and the next writer must carry on from there.
 /// </summary>
 public sealed class ProcessCrashTests : IDisposable

@@ -15,7 +15,7 @@ internal static class ExactScan
         SegmentView view, QueryCodes query, ReadOnlySpan<float> floatQuery, int k, int oversample, Predicate<string>? accept)
     {
         var segment = view.Segment;
-        var keep = Math.Max(k, k * oversample);
+        var keep = (int)Math.Min((long)k * oversample, segment.Count);
         var kept = new PriorityQueue<int, float>(keep + 1); // worst first
         var codes = query.Codes;
         for (var ordinal = 0; ordinal < segment.Count; ordinal++)
