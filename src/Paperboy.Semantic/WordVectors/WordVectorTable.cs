@@ -8,7 +8,7 @@ namespace Paperboy.Semantic.WordVectors;
 /// <summary>
 /// A word-vector table read whole from a <c>.pbv</c> file (<see cref="WordVectorFormat"/>): the checksum is
 /// verified on open, then words are found through an open-addressing hash table built in memory, without
-/// allocating per lookup. Vectors stay int8 in memory (35 MB for the 341k-word table) and are widened on
+/// allocating per lookup. Vectors stay int8 in memory (the 341k-word file is 38 MiB) and are widened on
 /// demand. Immutable and safe to share between threads.
 /// </summary>
 public sealed class WordVectorTable

