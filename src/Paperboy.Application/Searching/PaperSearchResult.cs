@@ -10,4 +10,10 @@ public sealed record PaperSearchResult(string Query, int TotalMatches, int Offse
 {
     public SearchSort Sort { get; init; } = SearchSort.Relevance;
     public FacetCounts? Facets { get; init; }
+
+    /// <summary>How the results were ranked.</summary>
+    public Semantic.SearchMode Mode { get; init; } = Semantic.SearchMode.Keyword;
+
+    /// <summary>Why the mode asked for was not used, when it was not.</summary>
+    public string? Notice { get; init; }
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Paperboy.Application.Semantic;
 using Paperboy.Core.Papers;
 using Paperboy.Core.Storage;
 using Paperboy.Search;
@@ -48,16 +49,21 @@ public sealed partial class PaperSearchService : IDisposable
     private readonly IPaperStore _store;
     private readonly SearchSettings _settings;
     private readonly ILogger<PaperSearchService> _logger;
+    private readonly SemanticSearch? _semantic;
+    private readonly HybridSettings _hybrid;
     private readonly SemaphoreSlim _refresh = new(1, 1);
     private SearchIndexWriter? _writer;
     private bool _readOnly;
     private volatile IndexSnapshot? _snapshot;
 
-    public PaperSearchService(IPaperStore store, SearchSettings settings, PaperboyOptions options, ILogger<PaperSearchService> logger)
+    /// <param name="semantic">Search by meaning, when the host set it up (docs/SEMANTIC.md); keyword search alone without it.</param>
+    public PaperSearchService(IPaperStore store, SearchSettings settings, PaperboyOptions options, ILogger<PaperSearchService> logger, SemanticSearch? semantic = null)
     {
         _store = store;
         _settings = settings;
         _logger = logger;
+        _semantic = semantic;
+        _hybrid = options.Semantic.Hybrid;
         IndexDirectory = Path.Combine(options.DataDirectory, "index");
     }
 
@@ -67,7 +73,15 @@ public sealed partial class PaperSearchService : IDisposable
         SearchAsync(query, limit, offset, SearchSort.Relevance, facets: false, cancellationToken);
 
     /// <summary>A page of papers in the given order, with facet counts over every match when <paramref name="facets"/> is set.</summary>
-    public async Task<PaperSearchResult> SearchAsync(string query, int limit, int offset, SearchSort sort, bool facets, CancellationToken cancellationToken)
+    public Task<PaperSearchResult> SearchAsync(string query, int limit, int offset, SearchSort sort, bool facets, CancellationToken cancellationToken) =>
+        SearchAsync(query, limit, offset, sort, facets, mode: null, cancellationToken);
+
+    /// <summary>
+    /// The same, ranked by words, by meaning or both (<paramref name="mode"/>; null: hybrid when papers
+    /// have vectors, else keyword). Semantic and hybrid ranking need papers embedded and apply to the
+    /// relevance order; otherwise the search falls back to keywords and the result says why.
+    /// </summary>
+    public async Task<PaperSearchResult> SearchAsync(string query, int limit, int offset, SearchSort sort, bool facets, SearchMode? mode, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
@@ -83,24 +97,69 @@ public sealed partial class PaperSearchService : IDisposable
             // Room for the two reserved categories, which WithoutReserved drops from what is shown.
             index = index.WithSettings(index.Settings with { MaxFacetCategories = index.Settings.MaxFacetCategories + 2 });
         }
-        var results = index.Search(new SearchRequest(query) { Limit = limit, Offset = offset, Sort = sort, Facets = facets });
-        var papers = await _store.GetManyAsync(results.Hits.Select(h => h.Key).ToList(), cancellationToken);
+        var (semantic, notice) = await ByMeaningAsync(query, sort, mode, cancellationToken);
+        IReadOnlyList<SearchHit> found;
+        int total;
+        FacetCounts? facetCounts;
+        Dictionary<string, SearchMatch>? matches = null;
+        if (semantic is null)
+        {
+            var results = index.Search(new SearchRequest(query) { Limit = limit, Offset = offset, Sort = sort, Facets = facets });
+            (found, total, facetCounts) = (results.Hits, results.TotalMatches, results.Facets);
+        }
+        else
+        {
+            var (page, matched, counts) = HybridRanking.Rank(index, semantic.Value.Index, query, semantic.Value.Text, semantic.Value.Mode, limit, offset, facets, _hybrid);
+            found = index.Describe(page.Select(p => (p.Key, p.Score)).ToList(), query);
+            matches = page.ToDictionary(p => p.Key, p => p.Match, StringComparer.Ordinal);
+            (total, facetCounts) = (matched, counts);
+        }
+        var papers = await _store.GetManyAsync(found.Select(h => h.Key).ToList(), cancellationToken);
         var byId = papers.ToDictionary(p => p.Id, StringComparer.Ordinal);
-        var hits = results.Hits
+        var hits = found
             .Where(h => byId.ContainsKey(h.Key))
-            .Select(h => new PaperHit(byId[h.Key], h.Score, h.Title, h.Abstract))
+            .Select(h => new PaperHit(byId[h.Key], h.Score, h.Title, h.Abstract) { Match = matches?.GetValueOrDefault(h.Key) ?? SearchMatch.Words })
             .ToList();
-        var shownFacets = WithoutReserved(results.Facets) is { } counts
-            ? counts with { Categories = counts.Categories.Take(_settings.MaxFacetCategories).ToList() }
+        var shownFacets = WithoutReserved(facetCounts) is { } shown
+            ? shown with { Categories = shown.Categories.Take(_settings.MaxFacetCategories).ToList() }
             : null;
-        return new PaperSearchResult(query, results.TotalMatches, offset, hits) { Sort = sort, Facets = shownFacets };
+        return new PaperSearchResult(query, total, offset, hits)
+        {
+            Sort = sort,
+            Facets = shownFacets,
+            Mode = semantic?.Mode ?? SearchMode.Keyword,
+            Notice = notice,
+        };
     }
 
+    /// <summary>
+    /// The vectors to rank by and the mode, or null for keyword ranking, with a notice when the mode
+    /// asked for could not be honoured.
+    /// </summary>
+    private async Task<((SemanticIndex Index, string Text, SearchMode Mode)? Semantic, string? Notice)> ByMeaningAsync(
+        string query, SearchSort sort, SearchMode? mode, CancellationToken cancellationToken)
+    {
+        if (mode == SearchMode.Keyword)
+        {
+            return (null, null);
+        }
+        string text = SemanticQueryText.From(query);
+        var index = _semantic is null ? null : await _semantic.OpenAsync(cancellationToken);
+        if (mode is null)
+        {
+            return index is not null && sort == SearchSort.Relevance && text.Length > 0 ? ((index, text, SearchMode.Hybrid), null) : (null, null);
+        }
+        string? why = index is null ? "semantic search is not set up here yet (paperboy embed, docs/SEMANTIC.md): ranked by keywords"
+            : sort != SearchSort.Relevance ? "semantic ranking orders by relevance only: sorted by keywords"
+            : text.Length == 0 ? "the query has no words to search by meaning: ranked by keywords"
+            : null;
+        return why is null ? ((index!, text, mode.Value), null) : (null, why);
+    }
     /// <summary>The same, with the search page's filters applied to the query (<see cref="SearchFilters.Apply"/>).</summary>
-    public Task<PaperSearchResult> SearchAsync(string query, SearchFilters filters, int limit, int offset, SearchSort sort, bool facets, CancellationToken cancellationToken)
+    public Task<PaperSearchResult> SearchAsync(string query, SearchFilters filters, int limit, int offset, SearchSort sort, bool facets, SearchMode? mode, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(filters);
-        return SearchAsync(filters.Apply(query), limit, offset, sort, facets, cancellationToken);
+        return SearchAsync(filters.Apply(query), limit, offset, sort, facets, mode, cancellationToken);
     }
 
     /// <summary>How many papers each category holds over the whole index, most first (at most <paramref name="max"/>).</summary>
@@ -119,11 +178,21 @@ public sealed partial class PaperSearchService : IDisposable
         category.Equals(HasCodeCategory, StringComparison.OrdinalIgnoreCase) || category.Equals(NoCodeCategory, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The ids of the best matches only, without loading papers: for evaluation at depth and benchmarks.</summary>
-    public async Task<IReadOnlyList<string>> RankAsync(string query, int limit, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<string>> RankAsync(string query, int limit, CancellationToken cancellationToken, SearchMode mode = SearchMode.Keyword)
     {
         ArgumentNullException.ThrowIfNull(query);
         var index = await CurrentIndexAsync(cancellationToken);
-        return index.Search(query, limit, highlight: false).Hits.Select(h => h.Key).ToList();
+        var (semantic, notice) = await ByMeaningAsync(query, SearchSort.Relevance, mode, cancellationToken);
+        if (notice is not null && mode != SearchMode.Keyword)
+        {
+            throw new InvalidOperationException(notice);
+        }
+        if (semantic is null)
+        {
+            return index.Search(query, limit, highlight: false).Hits.Select(h => h.Key).ToList();
+        }
+        var (page, _, _) = HybridRanking.Rank(index, semantic.Value.Index, query, semantic.Value.Text, semantic.Value.Mode, limit, 0, facets: false, _hybrid);
+        return page.Select(p => p.Key).ToList();
     }
 
     /// <summary>The index as of the store's current generation (caught up first if need be).</summary>

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Paperboy.Application.Searching;
+using Paperboy.Application.Semantic;
 using Paperboy.Search;
 using Paperboy.Web.Api;
 using Paperboy.Web.Rendering;
@@ -26,7 +27,7 @@ public sealed class SearchModel(PaperSearchService search) : PageModel
     /// <summary>The last page within the API's depth limit; the pager never links past it.</summary>
     public const int MaxPage = SearchPaging.MaxOffset / PageSize + 1;
 
-    public async Task OnGetAsync(string? q, string? cat, string? from, string? to, string? code, string? sort,
+    public async Task OnGetAsync(string? q, string? cat, string? from, string? to, string? code, string? sort, string? mode,
         [FromQuery(Name = "page")] int? pageNumber, CancellationToken cancellationToken)
     {
         var problems = new List<string>();
@@ -42,8 +43,12 @@ public sealed class SearchModel(PaperSearchService search) : PageModel
         {
             problems.Add($"Unknown order “{sort}”: use {string.Join(", ", SearchSortNames.All)}.");
         }
+        if (!SearchModeNames.TryParse(mode, out var ranking))
+        {
+            problems.Add($"Unknown match mode “{mode}”: use {string.Join(", ", SearchModeNames.All)}.");
+        }
         bool hasCode = code is "1" or "on" or "true";
-        Form = new SearchForm((q ?? "").Trim(), new SearchFilters(category, fromDate, toDate, hasCode), order);
+        Form = new SearchForm((q ?? "").Trim(), new SearchFilters(category, fromDate, toDate, hasCode), order, ranking);
         PageNumber = Math.Max(1, pageNumber ?? 1);
         if (problems.Count > 0)
         {
@@ -68,7 +73,7 @@ public sealed class SearchModel(PaperSearchService search) : PageModel
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return;
         }
-        Result = await search.SearchAsync(Query, Form.Filters, PageSize, (PageNumber - 1) * PageSize, order, facets: true, cancellationToken);
+        Result = await search.SearchAsync(Query, Form.Filters, PageSize, (PageNumber - 1) * PageSize, order, facets: true, ranking, cancellationToken);
     }
 
     private static DateOnly? ReadDate(string? text, string name, List<string> problems)

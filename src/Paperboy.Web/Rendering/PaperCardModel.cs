@@ -1,4 +1,5 @@
 using Paperboy.Application.Lists;
+using Paperboy.Application.Searching;
 using Paperboy.Core.Papers;
 using Paperboy.Search;
 
@@ -14,6 +15,9 @@ public sealed record PaperCardModel(Paper Paper, Snippet? Title = null, Snippet?
     public int? Upvotes { get; init; }
 
     public bool IsNew { get; init; }
+
+    /// <summary>Why a search found it, shown when the search ranked by meaning too; null shows nothing.</summary>
+    public SearchMatch? Match { get; init; }
 
     public static PaperCardModel From(ListedPaper listed)
     {

@@ -1,11 +1,12 @@
 using System.Globalization;
 using Paperboy.Application.Searching;
+using Paperboy.Application.Semantic;
 using Paperboy.Search;
 
 namespace Paperboy.Web.Rendering;
 
-/// <summary>What the search form holds (query, filters, order), and the URL of any page of it or of a changed copy.</summary>
-public sealed record SearchForm(string Query, SearchFilters Filters, SearchSort Sort)
+/// <summary>What the search form holds (query, filters, order, ranking mode), and the URL of any page of it or of a changed copy.</summary>
+public sealed record SearchForm(string Query, SearchFilters Filters, SearchSort Sort, SearchMode? Mode = null)
 {
     public string Url(int page = 1)
     {
@@ -29,6 +30,10 @@ public sealed record SearchForm(string Query, SearchFilters Filters, SearchSort 
         if (Sort != SearchSort.Relevance)
         {
             query.Add("sort=" + SearchSortNames.Name(Sort));
+        }
+        if (Mode is { } mode)
+        {
+            query.Add("mode=" + SearchModeNames.Name(mode));
         }
         if (page > 1)
         {

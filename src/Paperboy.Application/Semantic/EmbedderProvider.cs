@@ -1,0 +1,140 @@
+using System.Globalization;
+using Microsoft.Extensions.Logging;
+using Paperboy.Core.Storage;
+using Paperboy.Semantic.Embedding;
+using Paperboy.Semantic.Transformer;
+using Paperboy.Semantic.WordVectors;
+
+namespace Paperboy.Application.Semantic;
+
+/// <summary>
+/// The embedder in use (docs/SEMANTIC.md): the transformer model at Paperboy:Semantic:ModelPath when
+/// set; otherwise SIF over word vectors, once they are installed (<see cref="GetOrInstallAsync"/>, which
+/// `paperboy embed` calls; `serve` never downloads by itself). SIF's word frequencies and common
+/// component are fitted on the stored papers the first time and kept beside the vectors; they are
+/// fitted again when the store has grown to twice the papers they were fitted on, which changes the
+/// model id, so the papers are embedded again in the background.
+/// </summary>
+public sealed partial class EmbedderProvider(PaperboyOptions options, IPaperStore store, ILogger<EmbedderProvider> logger) : IDisposable
+{
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private IEmbedder? _embedder;
+    private long _fittedPapers;
+
+    private SemanticOptions Semantic => options.Semantic;
+
+    private string ModelsDirectory => Path.Combine(options.DataDirectory, "models");
+
+    /// <summary>The embedder, or null when none is set up (no model configured, word vectors not installed, no papers to fit on).</summary>
+    public async Task<IEmbedder?> GetAsync(CancellationToken cancellationToken)
+    {
+        if (_embedder is { } current && (Semantic.ModelPath is not null || !await OutgrownAsync(cancellationToken)))
+        {
+            return current;
+        }
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            if (_embedder is not null && (Semantic.ModelPath is not null || !await OutgrownAsync(cancellationToken)))
+            {
+                return _embedder;
+            }
+            if (!string.IsNullOrWhiteSpace(Semantic.ModelPath))
+            {
+                _embedder = TransformerEmbedder.Load(Semantic.ModelPath, new TransformerOptions
+                {
+                    Int8Weights = Semantic.Int8Weights,
+                    MaxTokens = Semantic.MaxTokens,
+                });
+                LogModel(logger, _embedder.Model.Id);
+                return _embedder;
+            }
+            string? table = await InstalledTableAsync(cancellationToken);
+            if (table is null)
+            {
+                return null;
+            }
+            _embedder = await SifForAsync(table, cancellationToken);
+            return _embedder;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>The embedder, installing the default word vectors first when no model is configured and they are missing.</summary>
+    public async Task<IEmbedder> GetOrInstallAsync(TextWriter log, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(log);
+        if (string.IsNullOrWhiteSpace(Semantic.ModelPath))
+        {
+            await WordVectorsInstaller.EnsureInstalledAsync(options.DataDirectory, Semantic.WordVectorsPath, log, cancellationToken);
+        }
+        return await GetAsync(cancellationToken)
+            ?? throw new InvalidOperationException("semantic: there are no papers to fit the word weights on yet; import some first");
+    }
+
+    public void Dispose() => _gate.Dispose();
+
+    // The table to use: a configured one (converted once, a local step), else the default install if present.
+    private async Task<string?> InstalledTableAsync(CancellationToken cancellationToken)
+    {
+        if (!string.IsNullOrWhiteSpace(Semantic.WordVectorsPath))
+        {
+            return await WordVectorsInstaller.EnsureInstalledAsync(options.DataDirectory, Semantic.WordVectorsPath, TextWriter.Null, cancellationToken);
+        }
+        string path = WordVectorsInstaller.DefaultTablePath(options.DataDirectory);
+        return File.Exists(path) ? path : null;
+    }
+
+    private async Task<IEmbedder?> SifForAsync(string tablePath, CancellationToken cancellationToken)
+    {
+        var table = WordVectorTable.Open(tablePath);
+        string fitPath = Path.Combine(ModelsDirectory, Path.GetFileNameWithoutExtension(tablePath) + ".sif");
+        string papersPath = fitPath + ".papers";
+        long papers = await store.CountAsync(cancellationToken);
+        if (File.Exists(fitPath) && File.Exists(papersPath)
+            && long.TryParse(await File.ReadAllTextAsync(papersPath, cancellationToken), NumberStyles.Integer, CultureInfo.InvariantCulture, out long fitted)
+            && papers < 2 * Math.Max(1, fitted))
+        {
+            try
+            {
+                _fittedPapers = fitted;
+                return new SifEmbedder(table, SifModelFile.Load(fitPath, table));
+            }
+            catch (InvalidDataException e)
+            {
+                LogRefit(logger, fitPath, e.Message);
+            }
+        }
+        if (papers == 0)
+        {
+            return null;
+        }
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        // Fitting reads every stored paper once; it runs off the request threads.
+        var model = await Task.Run(
+            () => SifModel.Fit(table, store.ScanAsync(cancellationToken).ToBlockingEnumerable(cancellationToken).Select(PaperEmbeddings.TextOf), Semantic.SifA, cancellationToken),
+            cancellationToken);
+        Directory.CreateDirectory(ModelsDirectory);
+        SifModelFile.Save(model, fitPath);
+        await File.WriteAllTextAsync(papersPath, papers.ToString(CultureInfo.InvariantCulture), cancellationToken);
+        _fittedPapers = papers;
+        var embedder = new SifEmbedder(table, model);
+        LogFitted(logger, papers, embedder.Model.Id, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds);
+        return embedder;
+    }
+
+    private async Task<bool> OutgrownAsync(CancellationToken cancellationToken) =>
+        _fittedPapers > 0 && await store.CountAsync(cancellationToken) >= 2 * _fittedPapers;
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "semantic: using the transformer model {Model}")]
+    private static partial void LogModel(ILogger logger, string model);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "semantic: fitted SIF word weights on {Papers} papers: model {Model} ({Seconds:F1} s)")]
+    private static partial void LogFitted(ILogger logger, long papers, string model, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "semantic: the saved SIF fit {Path} is unreadable ({Reason}); fitting again")]
+    private static partial void LogRefit(ILogger logger, string path, string reason);
+}

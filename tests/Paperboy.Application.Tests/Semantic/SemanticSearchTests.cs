@@ -1,0 +1,129 @@
+using Paperboy.Application.Searching;
+using Paperboy.Application.Semantic;
+using Paperboy.Core.Storage;
+using Paperboy.Search;
+using Paperboy.Testing;
+
+namespace Paperboy.Application.Tests.Semantic;
+
+/// <summary>
+/// Semantic and hybrid search end to end over a real store: word vectors from a GloVe file (written
+/// by the test, geometry known), SIF fitted on the stored papers, the papers embedded into the
+/// vector index, queries that share no word with the paper they describe.
+/// </summary>
+public sealed class SemanticSearchTests : IAsyncLifetime
+{
+    private AppServices _app = null!;
+
+    public async Task InitializeAsync()
+    {
+        string vectors = TopicWordVectors.Write(Path.Combine(Path.GetTempPath(), $"paperboy-topics-{Guid.NewGuid():N}.txt"));
+        _app = new AppServices(loadDemoCorpus: false, configure: o => o.Semantic.WordVectorsPath = vectors);
+        await _app.Get<IPaperStore>().InitializeAsync(CancellationToken.None);
+        await _app.Get<IPaperStore>().UpsertAsync(SemanticPapers.All, CancellationToken.None);
+    }
+
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    private async Task<EmbeddingRunReport> EmbedAsync()
+    {
+        var embedder = await _app.Get<EmbedderProvider>().GetAsync(CancellationToken.None);
+        Assert.NotNull(embedder);
+        return await _app.Get<PaperEmbeddings>().RunAsync(embedder, progress: null, CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task Before_embedding_search_is_keyword_and_says_why_a_semantic_search_was_not()
+    {
+        var search = _app.Get<PaperSearchService>();
+
+        var byDefault = await search.SearchAsync("sensor", 10, 0, SearchSort.Relevance, facets: false, mode: null, CancellationToken.None);
+        var semantic = await search.SearchAsync("sensor", 10, 0, SearchSort.Relevance, facets: false, SearchMode.Semantic, CancellationToken.None);
+
+        Assert.Equal(SearchMode.Keyword, byDefault.Mode);
+        Assert.Null(byDefault.Notice);
+        Assert.Equal(SearchMode.Keyword, semantic.Mode);
+        Assert.Contains("paperboy embed", semantic.Notice, StringComparison.Ordinal);
+        Assert.Equal(["2401.10001", "2401.10002"], semantic.Hits.Select(h => h.Paper.Id).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_query_sharing_no_word_with_the_papers_finds_them_by_meaning()
+    {
+        var report = await EmbedAsync();
+        var search = _app.Get<PaperSearchService>();
+
+        var keyword = await search.SearchAsync("which detector is lying", 5, 0, SearchSort.Relevance, false, SearchMode.Keyword, CancellationToken.None);
+        var semantic = await search.SearchAsync("which detector is lying", 5, 0, SearchSort.Relevance, false, SearchMode.Semantic, CancellationToken.None);
+
+        Assert.Equal(12, report.Embedded);
+        Assert.Empty(keyword.Hits);
+        Assert.Equal(SearchMode.Semantic, semantic.Mode);
+        Assert.Equal(["2401.10001", "2401.10002", "2401.10003"], semantic.Hits.Take(3).Select(h => h.Paper.Id).Order(StringComparer.Ordinal));
+        Assert.All(semantic.Hits, h => Assert.Equal(SearchMatch.Meaning, h.Match));
+        Assert.True(semantic.Hits[0].Score > semantic.Hits[3].Score);
+    }
+
+    [Fact]
+    public async Task Once_papers_are_embedded_the_default_is_hybrid_and_keeps_the_keyword_matches_first()
+    {
+        await EmbedAsync();
+        var search = _app.Get<PaperSearchService>();
+
+        var hybrid = await search.SearchAsync("calibration molecule", 10, 0, SearchSort.Relevance, facets: true, mode: null, CancellationToken.None);
+
+        Assert.Equal(SearchMode.Hybrid, hybrid.Mode);
+        // Both keyword matches lead (each is first in one list and high in the other); papers of the same topics follow by meaning.
+        Assert.Equal(["2401.10002", "2401.10005"], hybrid.Hits.Take(2).Select(h => h.Paper.Id).Order(StringComparer.Ordinal));
+        Assert.All(hybrid.Hits.Take(2), h => Assert.Equal(SearchMatch.WordsAndMeaning, h.Match));
+        Assert.Contains(hybrid.Hits.Skip(2), h => h.Match == SearchMatch.Meaning && h.Paper.Categories.Contains("q-bio.BM"));
+        Assert.NotNull(hybrid.Facets);
+        // The two keyword matches plus every other paper the semantic list reached (all twelve, read 100 deep).
+        Assert.Equal(12, hybrid.TotalMatches);
+        Assert.Equal(10, hybrid.Hits.Count);
+    }
+
+    [Fact]
+    public async Task Filters_apply_inside_the_semantic_search()
+    {
+        await EmbedAsync();
+        var search = _app.Get<PaperSearchService>();
+
+        var filtered = await search.SearchAsync("which detector is lying cat:physics.ins-det", 5, 0, SearchSort.Relevance, false, SearchMode.Semantic, CancellationToken.None);
+        var none = await search.SearchAsync("which detector is lying cat:nowhere", 5, 0, SearchSort.Relevance, false, SearchMode.Semantic, CancellationToken.None);
+
+        Assert.Equal("2401.10003", Assert.Single(filtered.Hits).Paper.Id);
+        Assert.Empty(none.Hits);
+    }
+
+    [Fact]
+    public async Task A_second_run_embeds_nothing_and_a_changed_or_removed_paper_is_caught_up()
+    {
+        await EmbedAsync();
+        var store = _app.Get<IPaperStore>();
+
+        var again = await EmbedAsync();
+        await store.UpsertAsync([SemanticPapers.Paper("2401.10001", "Faulty sensor readings", "Broken detectors and their measurements.", "eess.SP") with { Versions = [new Paperboy.Core.Papers.PaperVersion(2, null)] }], CancellationToken.None);
+        var changed = await EmbedAsync();
+
+        Assert.Equal(0, again.Embedded);
+        Assert.Equal(1, changed.Embedded);
+        Assert.Equal(12, changed.Total);
+    }
+
+    [Fact]
+    public async Task Similar_papers_and_papers_like_a_set_are_their_topic_neighbours()
+    {
+        await EmbedAsync();
+        var semantic = await _app.Get<SemanticSearch>().OpenAsync(CancellationToken.None);
+        Assert.NotNull(semantic);
+
+        var similar = semantic.Similar("2401.10007", 2);
+        var likeThese = semantic.LikeThese(["2401.10010", "2401.10011"], 1);
+        var unknown = semantic.Similar("no-such-paper", 2);
+
+        Assert.Equal(["2401.10008", "2401.10009"], similar!.Select(h => h.Key).Order(StringComparer.Ordinal));
+        Assert.Equal("2401.10012", Assert.Single(likeThese!).Key);
+        Assert.Null(unknown);
+    }
+}
