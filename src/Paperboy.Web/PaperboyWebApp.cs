@@ -2,6 +2,7 @@ using Paperboy.Application;
 using Paperboy.Application.Contracts;
 using Paperboy.Application.Digests;
 using Paperboy.Application.Mail;
+using Paperboy.Application.Semantic;
 using Paperboy.Application.Syncing;
 using Paperboy.Web.Accounts;
 using Paperboy.Web.Api;
@@ -27,6 +28,7 @@ public static class PaperboyWebApp
         builder.Services.AddHostedService(provider => provider.GetRequiredService<SyncScheduler>());
         builder.Services.AddHostedService(provider => provider.GetRequiredService<OutboxSenderService>());
         builder.Services.AddHostedService(provider => provider.GetRequiredService<DigestScheduler>());
+        builder.Services.AddHostedService(provider => provider.GetRequiredService<EmbeddingService>());
         // Pages live in this assembly; name it, since under `paperboy serve` the entry assembly is the CLI.
         builder.Services.AddRazorPages(options => options.Conventions.AddPageRoute("/Lists", ""))
             .AddApplicationPart(typeof(PaperboyWebApp).Assembly);

@@ -77,8 +77,8 @@ public sealed partial class EmbedderProvider(PaperboyOptions options, IPaperStor
 
     public void Dispose() => _gate.Dispose();
 
-    // The table to use: a configured one (converted once, a local step), else the default install if present.
-    private async Task<string?> InstalledTableAsync(CancellationToken cancellationToken)
+    /// <summary>The word-vector table to use: a configured one (converted once, a local step), else the default install if present.</summary>
+    public async Task<string?> InstalledTableAsync(CancellationToken cancellationToken)
     {
         if (!string.IsNullOrWhiteSpace(Semantic.WordVectorsPath))
         {

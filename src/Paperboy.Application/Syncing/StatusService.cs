@@ -1,9 +1,10 @@
+using Paperboy.Application.Semantic;
 using Paperboy.Core.Storage;
 
 namespace Paperboy.Application.Syncing;
 
-/// <summary>What the status page and GET /api/status show: papers stored, the latest sync runs, the next scheduled sync.</summary>
-public sealed class StatusService(IPaperStore store, ISyncStateStore state, SyncSchedule schedule, TimeProvider time)
+/// <summary>What the status page and GET /api/status show: papers stored, the latest sync runs, the next scheduled sync, embedding.</summary>
+public sealed class StatusService(IPaperStore store, ISyncStateStore state, SyncSchedule schedule, TimeProvider time, PaperEmbeddings embeddings)
 {
     public async Task<PaperboyStatus> GetAsync(int runs, CancellationToken cancellationToken) =>
         new(
@@ -11,7 +12,10 @@ public sealed class StatusService(IPaperStore store, ISyncStateStore state, Sync
             await state.ListRunsAsync(runs, cancellationToken),
             schedule.Enabled ? schedule.NextAfter(time.GetUtcNow()) : null,
             schedule.Enabled ? schedule.Sources : [],
-            schedule.Enabled ? schedule.Categories : []);
+            schedule.Enabled ? schedule.Categories : [])
+        {
+            Embedding = embeddings.Progress,
+        };
 }
 
 public sealed record PaperboyStatus(
@@ -19,4 +23,8 @@ public sealed record PaperboyStatus(
     IReadOnlyList<SyncRun> Runs,
     DateTimeOffset? NextSync,
     IReadOnlyList<string> ScheduledSources,
-    IReadOnlyList<string> ScheduledCategories);
+    IReadOnlyList<string> ScheduledCategories)
+{
+    /// <summary>Semantic search: the model, how many papers have vectors of it, whether a run is going on, its last error.</summary>
+    public EmbeddingProgress Embedding { get; init; } = EmbeddingProgress.Idle;
+}

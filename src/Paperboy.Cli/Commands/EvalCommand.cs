@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Paperboy.Application.Evaluation;
+using Paperboy.Application.Semantic;
 using Paperboy.Cli.Output;
 using Spectre.Console;
 
@@ -18,7 +19,8 @@ public static class EvalCommand
         var collection = new Option<DirectoryInfo?>("--collection") { Description = "A test collection folder: docs.jsonl, queries.tsv, qrels.txt" };
         var limit = new Option<int>("--limit") { Description = "Results per query for --queries", DefaultValueFactory = _ => 10 };
         var json = new Option<bool>("--json") { Description = "Print as JSON" };
-        var command = new Command("eval", "Measure search quality") { queries, collection, limit, json };
+        var mode = new Option<string?>("--mode") { Description = "Rank by keyword (default), semantic or hybrid; the last two need papers embedded (paperboy embed)" };
+        var command = new Command("eval", "Measure search quality") { queries, collection, limit, mode, json };
         command.SetAction(async (parsed, cancellationToken) =>
         {
             var queryFile = parsed.GetValue(queries);
@@ -34,17 +36,23 @@ public static class EvalCommand
                 await Console.Error.WriteLineAsync($"paperboy: {(queryFile?.FullName ?? collectionDir!.FullName)} does not exist");
                 return ExitCodes.Usage;
             }
+            if (!SearchModeNames.TryParse(parsed.GetValue(mode), out var ranking))
+            {
+                await Console.Error.WriteLineAsync($"paperboy: --mode must be one of {string.Join(", ", SearchModeNames.All)}");
+                return ExitCodes.Usage;
+            }
+            var chosen = ranking ?? SearchMode.Keyword;
             await using var services = context.BuildServices(parsed);
             var evaluation = services.GetRequiredService<EvaluationService>();
             if (queryFile is not null)
             {
-                var report = await evaluation.EvaluateQuerySetAsync(queryFile.FullName, take, cancellationToken);
-                Print(EvalJson.From(report, take), parsed.GetValue(json));
+                var report = await evaluation.EvaluateQuerySetAsync(queryFile.FullName, take, chosen, cancellationToken);
+                Print(EvalJson.WithMode(EvalJson.From(report, take), chosen), parsed.GetValue(json));
             }
             else
             {
-                var report = await evaluation.EvaluateCollectionAsync(collectionDir!.FullName, cancellationToken);
-                Print(EvalJson.From(report), parsed.GetValue(json));
+                var report = await evaluation.EvaluateCollectionAsync(collectionDir!.FullName, chosen, cancellationToken);
+                Print(EvalJson.WithMode(EvalJson.From(report), chosen), parsed.GetValue(json));
             }
             return ExitCodes.Success;
         });

@@ -30,6 +30,18 @@ public static class EvalJson
         };
     }
 
+    /// <summary>The figures with the ranking mode they were measured in, first.</summary>
+    public static Dictionary<string, object> WithMode(Dictionary<string, object> figures, Paperboy.Application.Semantic.SearchMode mode)
+    {
+        ArgumentNullException.ThrowIfNull(figures);
+        var result = new Dictionary<string, object>(StringComparer.Ordinal) { ["mode"] = Paperboy.Application.Semantic.SearchModeNames.Name(mode) };
+        foreach (var (name, value) in figures)
+        {
+            result[name] = value;
+        }
+        return result;
+    }
+
     public static string Show(object value) => value switch
     {
         double d => d.ToString("F4", CultureInfo.InvariantCulture),

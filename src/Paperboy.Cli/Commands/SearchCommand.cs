@@ -2,12 +2,13 @@ using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Paperboy.Application.Contracts;
 using Paperboy.Application.Searching;
+using Paperboy.Application.Semantic;
 using Paperboy.Cli.Output;
 using Spectre.Console;
 
 namespace Paperboy.Cli.Commands;
 
-/// <summary>paperboy search QUERY [--limit N] [--sort relevance|newest|upvotes] [--facets] [--json]</summary>
+/// <summary>paperboy search QUERY [--limit N] [--sort relevance|newest|upvotes] [--mode keyword|semantic|hybrid] [--facets] [--json]</summary>
 public static class SearchCommand
 {
     public static Command Create(CliContext context)
@@ -17,8 +18,10 @@ public static class SearchCommand
         var sort = new Option<string>("--sort") { Description = "Order: relevance (default), newest or upvotes", DefaultValueFactory = _ => "relevance" };
         sort.AcceptOnlyFromAmong([.. SearchSortNames.All]);
         var facets = new Option<bool>("--facets") { Description = "Also count the matches per category and year" };
+        var mode = new Option<string?>("--mode") { Description = "Rank by keyword, semantic or hybrid (default: hybrid once papers are embedded, else keyword)" };
+        mode.AcceptOnlyFromAmong([.. SearchModeNames.All]);
         var json = new Option<bool>("--json") { Description = "Print results as JSON" };
-        var command = new Command("search", "Search the papers") { query, limit, sort, facets, json };
+        var command = new Command("search", "Search the papers") { query, limit, sort, mode, facets, json };
         command.SetAction(async (parsed, cancellationToken) =>
         {
             string text = string.Join(' ', parsed.GetValue(query)!);
@@ -30,7 +33,8 @@ public static class SearchCommand
             }
             await using var services = context.BuildServices(parsed);
             SearchSortNames.TryParse(parsed.GetValue(sort), out var order);
-            var result = await services.GetRequiredService<PaperSearchService>().SearchAsync(text, take, 0, order, parsed.GetValue(facets), cancellationToken);
+            SearchModeNames.TryParse(parsed.GetValue(mode), out var ranking);
+            var result = await services.GetRequiredService<PaperSearchService>().SearchAsync(text, take, 0, order, parsed.GetValue(facets), ranking, cancellationToken);
             if (parsed.GetValue(json))
             {
                 JsonOutput.Write(SearchResource.From(result));
@@ -44,7 +48,11 @@ public static class SearchCommand
 
     private static void Print(PaperSearchResult result)
     {
-        Terminal.Out.MarkupLine($"{result.TotalMatches:N0} papers match.");
+        if (result.Notice is { } notice)
+        {
+            Terminal.Error.MarkupLine($"[yellow]{Terminal.Escape(notice)}[/]");
+        }
+        Terminal.Out.MarkupLine($"{result.TotalMatches:N0} papers match ({SearchModeNames.Name(result.Mode)}).");
         if (result.Facets is { } facets)
         {
             Terminal.Out.MarkupLine($"[dim]Categories: {Terminal.Escape(string.Join(", ", facets.Categories.Select(c => $"{c.Value} {c.Count:N0}")))}[/]");
@@ -56,7 +64,8 @@ public static class SearchCommand
             rank++;
             Terminal.Out.WriteLine();
             Terminal.Out.MarkupLine($"{rank,2}. [bold]{Terminal.Markup(hit.Title)}[/]");
-            Terminal.Out.MarkupLine($"    [dim]{Terminal.Escape(hit.Paper.Id)}  score {hit.Score:F2}  {Terminal.Escape(string.Join(", ", hit.Paper.Authors.Take(4)))}[/]");
+            string why = result.Mode == SearchMode.Keyword ? "" : $"  by {SearchHitResource.MatchName(hit.Match)}";
+            Terminal.Out.MarkupLine($"    [dim]{Terminal.Escape(hit.Paper.Id)}  score {hit.Score:F2}{why}  {Terminal.Escape(string.Join(", ", hit.Paper.Authors.Take(4)))}[/]");
             Terminal.Out.MarkupLine($"    {Terminal.Markup(hit.Abstract)}");
         }
     }
