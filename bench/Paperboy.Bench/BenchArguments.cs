@@ -3,18 +3,19 @@ using System.Globalization;
 namespace Paperboy.Bench;
 
 /// <summary>
-/// <c>&lt;verb&gt; [--papers N] [--seed S] [--queries Q] [--subscribers N] [--json]</c>, or a usage error.
+/// <c>&lt;verb&gt; [--papers N] [--seed S] [--queries Q] [--subscribers N] [--texts N] [--int8] [--json]</c>, or a usage error.
 /// For <c>digest</c>, <c>--papers</c> is the day's new papers (default 1,000), not the corpus.
+/// <c>embed-transformer</c> embeds <c>--texts</c> abstracts (default 200); <c>--int8</c> adds the int8-weights runs.
 /// </summary>
-internal sealed record BenchArguments(string Verb, int Papers, int Seed, int QueriesPerKind, bool Json, int Subscribers = 10_000)
+internal sealed record BenchArguments(string Verb, int Papers, int Seed, int QueriesPerKind, bool Json, int Subscribers = 10_000, int Texts = 200, bool Int8 = false)
 {
     public const string Usage =
-        "usage: paperboy-bench <import|search|digest> [--papers N] [--seed S] [--queries Q per kind] [--subscribers N (digest)] [--json]";
+        "usage: paperboy-bench <import|search|digest|embed-transformer> [--papers N] [--seed S] [--queries Q per kind] [--subscribers N (digest)] [--texts N] [--int8] (embed-transformer) [--json]";
 
     public static BenchArguments? Parse(string[] args, out string? error)
     {
         error = null;
-        if (args.Length == 0 || args[0] is not ("import" or "search" or "digest"))
+        if (args.Length == 0 || args[0] is not ("import" or "search" or "digest" or "embed-transformer"))
         {
             error = Usage;
             return null;
@@ -25,6 +26,11 @@ internal sealed record BenchArguments(string Verb, int Papers, int Seed, int Que
             if (args[i] == "--json")
             {
                 parsed = parsed with { Json = true };
+                continue;
+            }
+            if (args[i] == "--int8")
+            {
+                parsed = parsed with { Int8 = true };
                 continue;
             }
             if (i + 1 >= args.Length || !int.TryParse(args[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value <= 0)
@@ -38,6 +44,7 @@ internal sealed record BenchArguments(string Verb, int Papers, int Seed, int Que
                 case "--seed": parsed = parsed with { Seed = value }; break;
                 case "--queries": parsed = parsed with { QueriesPerKind = value }; break;
                 case "--subscribers": parsed = parsed with { Subscribers = value }; break;
+                case "--texts": parsed = parsed with { Texts = value }; break;
                 default:
                     error = $"bench: unknown option {args[i]}\n{Usage}";
                     return null;

@@ -12,6 +12,7 @@ object result = arguments.Verb switch
 {
     "import" => await ImportBenchmark.RunAsync(arguments, scratch, Console.Error, CancellationToken.None),
     "digest" => await DigestBenchmark.RunAsync(arguments, scratch, Console.Error, CancellationToken.None),
+    "embed-transformer" => await TransformerBenchmark.RunAsync(arguments, scratch, Console.Error, CancellationToken.None),
     _ => await SearchBenchmark.RunAsync(arguments, scratch, Console.Error, CancellationToken.None),
 };
 Console.Out.Write(arguments.Json ? Report.Json(result) : Report.Table(result));

@@ -22,6 +22,7 @@ internal static class Report
         ImportRun import => ImportTable(import),
         SearchRun search => SearchReport.Table(search),
         DigestRun digest => DigestReport.Table(digest),
+        TransformerRun transformer => TransformerReport.Table(transformer),
         _ => throw new ArgumentException($"bench: no table for {run.GetType().Name}", nameof(run)),
     };
 
