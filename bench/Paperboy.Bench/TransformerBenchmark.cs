@@ -46,7 +46,7 @@ internal static class TransformerBenchmark
         var started = Stopwatch.GetTimestamp();
         embedder.Embed(texts, cancellationToken);
         var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
-        return new TransformerMeasurement(weights, cores, seconds, texts.Length / seconds);
+        return new TransformerMeasurement(weights, cores, seconds, texts.Length / seconds, LoadAverage.Read()?.ToString() ?? "n/a");
     }
 
     /// <summary>Abstracts per second through the tokenizer alone, on one core.</summary>
@@ -65,7 +65,8 @@ internal static class TransformerBenchmark
     }
 }
 
-internal sealed record TransformerMeasurement(string Weights, int Cores, double Seconds, double AbstractsPerSecond);
+/// <summary>One run; the load average is read at its end, since the machine may be shared.</summary>
+internal sealed record TransformerMeasurement(string Weights, int Cores, double Seconds, double AbstractsPerSecond, string LoadAverage);
 
 internal sealed record TransformerRun(
     RunEnvironment Environment,

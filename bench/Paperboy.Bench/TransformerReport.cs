@@ -9,10 +9,10 @@ internal static class TransformerReport
     {
         var text = Header(run.Environment, Invariant(
             $"embed-transformer: {run.Texts:N0} synthetic abstracts, seed {run.Seed}, {run.AverageTokens:F0} tokens on average (max {run.MaxTokens}), MiniLM-sized random BERT"));
-        text.AppendLine("| weights | cores | seconds | abstracts/s |");
-        text.AppendLine("| --- | ---: | ---: | ---: |");
+        text.AppendLine("| weights | cores | seconds | abstracts/s | load average after |");
+        text.AppendLine("| --- | ---: | ---: | ---: | --- |");
         foreach (var m in run.Measurements)
-            text.AppendLine(Invariant($"| {m.Weights} | {m.Cores} | {m.Seconds:F2} | {m.AbstractsPerSecond:F1} |"));
+            text.AppendLine(Invariant($"| {m.Weights} | {m.Cores} | {m.Seconds:F2} | {m.AbstractsPerSecond:F1} | {m.LoadAverage} |"));
         text.AppendLine(Invariant($"\nTokenizer alone, 1 core: {run.TokenizerAbstractsPerSecond:N0} abstracts/s"));
         var float32 = run.Measurements.Where(m => m.Weights == "float32").ToDictionary(m => m.Cores);
         var many = float32.Keys.Max();
