@@ -3,31 +3,38 @@ using System.Globalization;
 namespace Paperboy.Bench;
 
 /// <summary>
-/// <c>&lt;verb&gt; [--papers N] [--seed S] [--queries Q] [--subscribers N] [--vectors N] [--dims D] [--texts N] [--table PATH] [--json]</c>, or a usage error.
+/// <c>&lt;verb&gt; [--papers N] [--seed S] [--queries Q] [--subscribers N] [--vectors N] [--dims D] [--texts N] [--table PATH] [--int8] [--json]</c>, or a usage error.
 /// For <c>digest</c>, <c>--papers</c> is the day's new papers (default 1,000), not the corpus.
 /// For <c>vectors</c>, <c>--queries</c> is the number of queries in all (default 1,000).
+/// <c>embed-transformer</c> embeds <c>--texts</c> abstracts (default 200); <c>--int8</c> adds the int8-weights runs.
 /// </summary>
 internal sealed record BenchArguments(string Verb, int Papers, int Seed, int QueriesPerKind, bool Json, int Subscribers = 10_000,
-    int Vectors = 100_000, int Dimensions = 384, int Texts = 100_000, string? TablePath = null)
+    int Vectors = 100_000, int Dimensions = 384, int Texts = 100_000, string? TablePath = null, bool Int8 = false)
 {
     public const string Usage =
-        "usage: paperboy-bench <import|search|digest|vectors|embed-wordvectors> [--papers N] [--seed S] [--queries Q per kind] [--subscribers N (digest)]"
-        + " [--vectors N] [--dims D (vectors)] [--texts N] [--table PATH (embed-wordvectors: .pbv, wink JSON or tarball, GloVe text)] [--json]";
+        "usage: paperboy-bench <import|search|digest|vectors|embed-wordvectors|embed-transformer> [--papers N] [--seed S] [--queries Q per kind] [--subscribers N (digest)]"
+        + " [--vectors N] [--dims D (vectors)] [--texts N] [--table PATH (embed-wordvectors: .pbv, wink JSON or tarball, GloVe text)] [--int8 (embed-transformer)] [--json]";
 
     public static BenchArguments? Parse(string[] args, out string? error)
     {
         error = null;
-        if (args.Length == 0 || args[0] is not ("import" or "search" or "digest" or "vectors" or "embed-wordvectors"))
+        if (args.Length == 0 || args[0] is not ("import" or "search" or "digest" or "vectors" or "embed-wordvectors" or "embed-transformer"))
         {
             error = Usage;
             return null;
         }
-        var parsed = new BenchArguments(args[0], Papers: args[0] == "digest" ? 1_000 : 50_000, Seed: 1, QueriesPerKind: args[0] == "vectors" ? 1_000 : 300, Json: false);
+        var parsed = new BenchArguments(args[0], Papers: args[0] == "digest" ? 1_000 : 50_000, Seed: 1, QueriesPerKind: args[0] == "vectors" ? 1_000 : 300, Json: false,
+            Texts: args[0] == "embed-transformer" ? 200 : 100_000);
         for (var i = 1; i < args.Length; i++)
         {
             if (args[i] == "--json")
             {
                 parsed = parsed with { Json = true };
+                continue;
+            }
+            if (args[i] == "--int8")
+            {
+                parsed = parsed with { Int8 = true };
                 continue;
             }
             if (args[i] == "--table" && i + 1 < args.Length)

@@ -14,6 +14,7 @@ object result = arguments.Verb switch
     "embed-wordvectors" => await WordVectorsBenchmark.RunAsync(arguments, scratch, Console.Error, CancellationToken.None),
     "digest" => await DigestBenchmark.RunAsync(arguments, scratch, Console.Error, CancellationToken.None),
     "vectors" => VectorBenchmark.Run(arguments, scratch, Console.Error),
+    "embed-transformer" => await TransformerBenchmark.RunAsync(arguments, scratch, Console.Error, CancellationToken.None),
     _ => await SearchBenchmark.RunAsync(arguments, scratch, Console.Error, CancellationToken.None),
 };
 Console.Out.Write(arguments.Json ? Report.Json(result) : Report.Table(result));

@@ -24,6 +24,7 @@ internal static class Report
         DigestRun digest => DigestReport.Table(digest),
         VectorRun vectors => VectorReport.Table(vectors),
         WordVectorsRun embed => WordVectorsReport.Table(embed),
+        TransformerRun transformer => TransformerReport.Table(transformer),
         _ => throw new ArgumentException($"bench: no table for {run.GetType().Name}", nameof(run)),
     };
 

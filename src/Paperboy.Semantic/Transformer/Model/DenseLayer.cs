@@ -1,10 +1,9 @@
-using System.Numerics.Tensors;
-
 namespace Paperboy.Semantic.Transformer.Model;
 
 /// <summary>
 /// A float32 linear layer. Each output is one dot product of a token row with a weight row; both are
-/// contiguous in the [out, in] layout, which is what TensorPrimitives.Dot wants.
+/// contiguous in the [out, in] layout, so no transpose is needed. Weight rows go two at a time
+/// through <see cref="DotKernel"/>.
 /// </summary>
 internal sealed class DenseLayer : IDenseLayer
 {
@@ -28,12 +27,19 @@ internal sealed class DenseLayer : IDenseLayer
         var (inputs, outputs) = (Inputs, Outputs);
         DenseTiles.ForEach(rows, outputs, parallel, (tokenStart, tokenEnd, weightStart, weightEnd) =>
         {
-            for (var o = weightStart; o < weightEnd; o++)
+            Span<float> dots = stackalloc float[2 * DenseTiles.TokenRows];
+            var tokens = input.AsSpan(tokenStart * inputs, (tokenEnd - tokenStart) * inputs);
+            for (var o = weightStart; o < weightEnd; o += 2)
             {
-                var weightRow = _weight.AsSpan(o * inputs, inputs);
-                var bias = _bias[o];
+                var pair = o + 1 < weightEnd;
+                DotKernel.TwoWeightRows(tokens, tokenEnd - tokenStart, inputs,
+                    _weight.AsSpan(o * inputs, inputs), pair ? _weight.AsSpan((o + 1) * inputs, inputs) : default, dots);
                 for (var t = tokenStart; t < tokenEnd; t++)
-                    output[t * outputs + o] = TensorPrimitives.Dot(input.AsSpan(t * inputs, inputs), weightRow) + bias;
+                {
+                    output[t * outputs + o] = dots[2 * (t - tokenStart)] + _bias[o];
+                    if (pair)
+                        output[t * outputs + o + 1] = dots[2 * (t - tokenStart) + 1] + _bias[o + 1];
+                }
             }
         });
     }

@@ -108,6 +108,7 @@ public sealed class WordPieceTokenizer
     /// <summary>The ids of a text without special tokens, into <paramref name="ids"/> (cleared first).</summary>
     internal void Tokenize(string text, List<int> ids)
     {
+        ArgumentNullException.ThrowIfNull(text);
         ids.Clear();
         var rest = text.AsSpan();
         while (!rest.IsEmpty)

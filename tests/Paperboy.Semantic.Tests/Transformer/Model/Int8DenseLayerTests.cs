@@ -39,4 +39,15 @@ public sealed class Int8DenseLayerTests
             }
         }
     }
+
+    [Fact]
+    public void Widening_matches_a_plain_cast_for_every_int8_value_and_a_ragged_tail()
+    {
+        var source = Enumerable.Range(-128, 256).Concat([5, -7, 127]).Select(v => (sbyte)v).ToArray();
+        var widened = new float[source.Length];
+
+        Int8DenseLayer.Widen(source, widened);
+
+        Assert.Equal(source.Select(v => (float)v), widened);
+    }
 }
