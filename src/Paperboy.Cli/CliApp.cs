@@ -22,6 +22,7 @@ public static class CliApp
         root.Subcommands.Add(StatsCommand.Create(context));
         root.Subcommands.Add(EvalCommand.Create(context));
         root.Subcommands.Add(EmbedCommand.Create(context));
+        root.Subcommands.Add(SimilarCommand.Create(context));
         root.Subcommands.Add(BenchCommand.Create(context));
         root.Subcommands.Add(ServeCommand.Create(context));
         root.Subcommands.Add(SyncCommand.Create(context));

@@ -1,17 +1,20 @@
 using System.Text.RegularExpressions;
 using Paperboy.Application.Searching;
+using Paperboy.Application.Semantic;
 using Paperboy.Core.Papers;
+using Paperboy.Core.Storage;
 using Paperboy.Search;
 
 namespace Paperboy.Application.Browsing;
 
 /// <summary>
-/// Lexical more-like-this, as Lucene's MoreLikeThis does it: the paper's most distinctive words, by
-/// tf-idf over its title (counted twice) and abstract, become an OR query through the ordinary search,
-/// which ranks the other papers by BM25F. Words the index never saw or drops (stop words) have no
-/// document frequency and are skipped.
+/// Papers like a paper, or like a set of papers (a library tag). By meaning when the papers have
+/// vectors (their nearest neighbours, docs/SEMANTIC.md); otherwise lexical more-like-this, as Lucene's
+/// MoreLikeThis does it: the paper's most distinctive words, by tf-idf over its title (counted twice)
+/// and abstract, become an OR query through the ordinary search, which ranks the other papers by
+/// BM25F. Words the index never saw or drops (stop words) have no document frequency and are skipped.
 /// </summary>
-public sealed partial class SimilarPapers(PaperSearchService search)
+public sealed partial class SimilarPapers(PaperSearchService search, IPaperStore store, SemanticSearch? semantic = null)
 {
     /// <summary>How many of the paper's words the query keeps.</summary>
     public const int QueryWords = 12;
@@ -22,6 +25,68 @@ public sealed partial class SimilarPapers(PaperSearchService search)
     public async Task<IReadOnlyList<PaperHit>> FindAsync(Paper paper, int limit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(paper);
+        if (await NearestAsync([paper.Id], limit, cancellationToken) is { Count: > 0 } nearest)
+        {
+            return nearest;
+        }
+        return await LexicalAsync(paper, limit, cancellationToken);
+    }
+
+    /// <summary>
+    /// Papers like a set, the set left out: nearest the mean of their vectors, or, without vectors,
+    /// the lexical neighbours of each paper in turn, interleaved.
+    /// </summary>
+    public async Task<IReadOnlyList<PaperHit>> LikeTheseAsync(IReadOnlyList<Paper> papers, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(papers);
+        if (papers.Count == 0)
+        {
+            return [];
+        }
+        var ids = papers.Select(p => p.Id).ToList();
+        if (await NearestAsync(ids, limit, cancellationToken) is { Count: > 0 } nearest)
+        {
+            return nearest;
+        }
+        var excluded = ids.ToHashSet(StringComparer.Ordinal);
+        var lists = new List<IReadOnlyList<PaperHit>>();
+        foreach (var paper in papers.Take(10))
+        {
+            lists.Add(await LexicalAsync(paper, limit + papers.Count, cancellationToken));
+        }
+        var interleaved = new List<PaperHit>();
+        for (int rank = 0; interleaved.Count < limit && lists.Any(l => rank < l.Count); rank++)
+        {
+            foreach (var list in lists.Where(l => rank < l.Count))
+            {
+                if (interleaved.Count < limit && excluded.Add(list[rank].Paper.Id))
+                {
+                    interleaved.Add(list[rank]);
+                }
+            }
+        }
+        return interleaved;
+    }
+
+    // By vectors; null when semantic search is not set up or none of the papers has a vector yet.
+    private async Task<IReadOnlyList<PaperHit>?> NearestAsync(IReadOnlyCollection<string> ids, int limit, CancellationToken cancellationToken)
+    {
+        var vectors = semantic is null ? null : await semantic.OpenAsync(cancellationToken);
+        if (vectors?.LikeThese(ids, limit) is not { } nearest)
+        {
+            return null;
+        }
+        var index = await search.GetIndexAsync(cancellationToken);
+        var described = index.Describe(nearest.Select(h => (h.Key, h.Score)).ToList(), query: null);
+        var papers = (await store.GetManyAsync(described.Select(h => h.Key).ToList(), cancellationToken)).ToDictionary(p => p.Id, StringComparer.Ordinal);
+        return described
+            .Where(h => papers.ContainsKey(h.Key))
+            .Select(h => new PaperHit(papers[h.Key], h.Score, h.Title, h.Abstract) { Match = SearchMatch.Meaning })
+            .ToList();
+    }
+
+    private async Task<IReadOnlyList<PaperHit>> LexicalAsync(Paper paper, int limit, CancellationToken cancellationToken)
+    {
         string query = await QueryForAsync(paper, cancellationToken);
         if (query.Length == 0)
         {

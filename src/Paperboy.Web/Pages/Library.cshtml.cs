@@ -3,9 +3,11 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Paperboy.Application.Browsing;
 using Paperboy.Application.Citations;
 using Paperboy.Application.Contracts;
 using Paperboy.Application.Library;
+using Paperboy.Application.Searching;
 using Paperboy.Web.Accounts;
 using Paperboy.Web.Api;
 
@@ -13,8 +15,11 @@ namespace Paperboy.Web.Pages;
 
 /// <summary>The reader's library: saved papers with tags and notes, a tag filter, import of arXiv ids, export.</summary>
 [Authorize]
-public sealed class LibraryModel(LibraryService library, TimeProvider time) : PageModel
+public sealed class LibraryModel(LibraryService library, SimilarPapers similar, TimeProvider time) : PageModel
 {
+    /// <summary>How many papers "like these" a tag's page suggests.</summary>
+    public const int LikeTheseCount = 5;
+
     /// <summary>An uploaded list of ids larger than this is refused rather than read.</summary>
     public const long MaxUploadBytes = 256 * 1024;
 
@@ -23,6 +28,9 @@ public sealed class LibraryModel(LibraryService library, TimeProvider time) : Pa
 
     public IReadOnlyList<LibraryEntry> Entries { get; private set; } = [];
     public IReadOnlyList<(string Tag, int Count)> Tags { get; private set; } = [];
+
+    /// <summary>On a tag's page: papers like the tagged ones that are not in the library yet.</summary>
+    public IReadOnlyList<PaperHit> LikeThese { get; private set; } = [];
     public LibraryImportReport? Imported { get; private set; }
     public string? Error { get; private set; }
 
@@ -103,5 +111,12 @@ public sealed class LibraryModel(LibraryService library, TimeProvider time) : Pa
         long accountId = User.RequiredAccountId();
         Entries = await library.ListAsync(accountId, Tag, cancellationToken);
         Tags = await library.ListTagsAsync(accountId, cancellationToken);
+        if (!string.IsNullOrWhiteSpace(Tag))
+        {
+            var saved = (await library.ListAsync(accountId, null, cancellationToken)).Select(e => e.Item.PaperId).ToHashSet(StringComparer.Ordinal);
+            var tagged = Entries.Where(e => e.Paper is not null).Select(e => e.Paper!).ToList();
+            var like = await similar.LikeTheseAsync(tagged, LikeTheseCount + saved.Count, cancellationToken);
+            LikeThese = like.Where(h => !saved.Contains(h.Paper.Id)).Take(LikeTheseCount).ToList();
+        }
     }
 }
