@@ -27,6 +27,29 @@ public static class TopicWordVectors
     public static IReadOnlyList<string> Common { get; } =
         ["the", "a", "an", "of", "to", "which", "my", "is", "are", "with", "by", "for", "and", "in", "on", "we", "each", "other", "from", "our", "this", "that", "how", "way", "find", "tell", "them", "their", "one", "new", "learned", "method", "show"];
 
+    /// <summary>
+    /// Twelve papers, three per topic, as (id, title, abstract, category): none uses "detector",
+    /// "lying" or "tell", so a query made of them reaches the sensor papers only by meaning.
+    /// </summary>
+    public static IReadOnlyList<(string Id, string Title, string Abstract, string Category)> Papers { get; } =
+    [
+        ("2401.10001", "Faulty sensor readings", "We show how anomaly scores find the broken sensor from its measurements.", "eess.SP"),
+        ("2401.10002", "Calibration of sensors", "Measurements of each sensor disagree; calibration removes the fault.", "eess.SP"),
+        ("2401.10003", "Anomalies in thermometer measurements", "A thermometer with faults gives readings that disagree with the others.", "physics.ins-det"),
+        ("2401.10004", "Protein folding", "We predict the shape of the chain of amino acids.", "q-bio.BM"),
+        ("2401.10005", "Molecule structures", "The structure of each molecule is learned from biology.", "q-bio.BM"),
+        ("2401.10006", "Folding chains of amino acids", "Proteins fold into shapes; we learn the folds.", "q-bio.BM"),
+        ("2401.10007", "Message passing on graphs", "Nodes send messages along edges to their neighbours.", "cs.LG"),
+        ("2401.10008", "Connected networks", "Links between nodes of a network and the graph they form.", "cs.LG"),
+        ("2401.10009", "Graph edges", "We learn the edges that are links in graphs.", "cs.SI"),
+        ("2401.10010", "Translation of sentences", "English sentences translate to French text.", "cs.CL"),
+        ("2401.10011", "Grammar of languages", "The grammar of each language and its words.", "cs.CL"),
+        ("2401.10012", "Speaking English", "Texts and words of English speaking.", "cs.CL"),
+    ];
+
+    /// <summary>A plain-language query for the sensor papers that shares no word with any paper.</summary>
+    public const string SensorQuery = "tell which detector is lying";
+
     /// <summary>Writes the file (GloVe text: a word and its numbers per line) and returns its path.</summary>
     public static string Write(string path)
     {
