@@ -5,7 +5,7 @@ namespace Paperboy.Semantic.Vectors.Quantization;
 /// round(x / max|x| * 127), so the largest component uses the full range and the dot product of two
 /// code vectors times both scales approximates the float dot product. Codes stay in [-127, 127] so
 /// that a product of two fits a short, which the SIMD kernel relies on. One scale per vector was
-/// chosen over one per dimension by measurement (docs/SEMANTIC-vectors.md): on clustered unit vectors
+/// chosen over one per dimension by measurement (docs/SEMANTIC.md, "Vector index"): on clustered unit vectors
 /// it ranks as well, and it needs no statistics shared across a segment, so a vector's codes do not
 /// depend on which vectors it was stored with.
 /// </summary>
