@@ -11,7 +11,11 @@ public sealed class PaperboyProcess : IDisposable
     public static string SeedDirectory => Path.Combine(AppContext.BaseDirectory, "demo", "seeds");
 
     /// <summary>Environment variables for every run, such as configuration overrides.</summary>
-    public Dictionary<string, string> Environment { get; } = new(StringComparer.Ordinal);
+    /// <summary>Extra environment; by default `serve` is told not to install word vectors (tests never reach a registry).</summary>
+    public Dictionary<string, string> Environment { get; } = new(StringComparer.Ordinal)
+    {
+        ["Paperboy__Semantic__InstallWordVectors"] = "false",
+    };
 
     public async Task<Run> RunAsync(params string[] args)
     {

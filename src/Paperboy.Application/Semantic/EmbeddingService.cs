@@ -20,6 +20,10 @@ public sealed partial class EmbeddingService(
         {
             return;
         }
+        if (options.Semantic.InstallWordVectors == true && string.IsNullOrWhiteSpace(options.Semantic.ModelPath))
+        {
+            await InstallAsync(stoppingToken);
+        }
         long seen = -1;
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -43,6 +47,23 @@ public sealed partial class EmbeddingService(
             await Task.Delay(options.Semantic.CheckInterval, time, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
         }
     }
+
+    // Once per start: a failure (no npm, no registry) is logged and search stays keyword-only until `paperboy embed`.
+    private async Task InstallAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await using var log = new LoggerTextWriter(logger);
+            await embedders.GetOrInstallAsync(log, stoppingToken);
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException or InvalidOperationException or System.ComponentModel.Win32Exception)
+        {
+            LogInstallFailed(logger, e.Message);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "semantic: could not install the word vectors ({Error}); search stays keyword-only until `paperboy embed` succeeds")]
+    private static partial void LogInstallFailed(ILogger logger, string error);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "semantic: background embedding failed: {Error}")]
     private static partial void LogFailed(ILogger logger, string error);

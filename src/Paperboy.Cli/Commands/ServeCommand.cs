@@ -18,11 +18,17 @@ public static class ServeCommand
         command.SetAction(async (parsed, cancellationToken) =>
         {
             var options = context.ReadOptions(parsed);
-            var app = PaperboyWebApp.Build([], builder => builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            var settings = new Dictionary<string, string?>
             {
                 ["urls"] = parsed.GetValue(urls),
                 [$"{PaperboyOptions.Section}:DataDirectory"] = options.DataDirectory,
-            }));
+            };
+            // Semantic search out of the box: serve installs the word vectors unless told not to (docs/SEMANTIC.md).
+            if (options.Semantic.InstallWordVectors is null)
+            {
+                settings[$"{PaperboyOptions.Section}:Semantic:InstallWordVectors"] = "true";
+            }
+            var app = PaperboyWebApp.Build([], builder => builder.Configuration.AddInMemoryCollection(settings));
             await using (app)
             {
                 await app.StartAsync(cancellationToken);
