@@ -31,10 +31,10 @@ public sealed class LibraryTests(BrowserFixture fixture)
         await Site.TagFilterLink(page, "reading group (1)").ClickAsync();
         await Expect(Site.Heading(page)).ToHaveTextAsync("Your library 1 paper tagged “reading group”");
         Assert.Equal(fixture.App.Url("/library?tag=reading%20group").AbsoluteUri, page.Url);
-        await Expect(Site.CardTitle(Site.Cards(page))).ToHaveTextAsync([tagged.Title]);
+        await Expect(Site.CardTitle(Site.LibraryItems(page))).ToHaveTextAsync([tagged.Title]);
         await Expect(Site.TagFilterLink(page, "reading group (1)")).ToHaveAttributeAsync("aria-current", "page");
         await Site.TagFilterLink(page, "All").ClickAsync();
-        await Expect(Site.CardTitle(Site.Cards(page))).ToHaveCountAsync(2);
+        await Expect(Site.CardTitle(Site.LibraryItems(page))).ToHaveCountAsync(2);
         await session.AssertCleanAsync();
     }
 
@@ -59,7 +59,7 @@ public sealed class LibraryTests(BrowserFixture fixture)
         await Expect(item.GetByRole(AriaRole.Button, new() { Name = $"Remove tag {Script}" })).ToBeVisibleAsync();
         await Site.TagFilterLink(page, $"{Script} (1)").ClickAsync();
         await Expect(Site.Heading(page)).ToHaveTextAsync($"Your library 1 paper tagged “{Script}”");
-        await Expect(Site.CardTitle(Site.Cards(page))).ToHaveTextAsync([paper.Title]);
+        await Expect(Site.CardTitle(Site.LibraryItems(page))).ToHaveTextAsync([paper.Title]);
         await Expect(Site.NoteBox(Site.LibraryItem(page, paper.Title))).ToHaveValueAsync(note);
         Assert.Equal(0, await page.GetByRole(AriaRole.Main).Locator("script").CountAsync());
         // The site's own scripts are files under /assets/, with nothing inline.

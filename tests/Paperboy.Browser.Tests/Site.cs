@@ -53,9 +53,12 @@ internal static class Site
     public static ILocator SaveButton(IPage page) =>
         page.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Save(d to library \\(remove\\)| to library)$") });
 
+    /// <summary>The saved papers of the library page, without the "papers like these" suggested below them.</summary>
+    public static ILocator LibraryItems(IPage page) => page.GetByRole(AriaRole.Main).Locator("article.library-item");
+
     /// <summary>The library's card of a paper, by its title.</summary>
     public static ILocator LibraryItem(IPage page, string title) =>
-        Cards(page).Filter(new() { Has = page.GetByRole(AriaRole.Heading, new() { Level = 2, Name = title, Exact = true }) });
+        LibraryItems(page).Filter(new() { Has = page.GetByRole(AriaRole.Heading, new() { Level = 2, Name = title, Exact = true }) });
 
     /// <summary>The tags shown on a library card.</summary>
     public static ILocator ItemTags(ILocator item) => item.GetByRole(AriaRole.List).GetByRole(AriaRole.Listitem).Locator(".tag");

@@ -34,7 +34,7 @@ public sealed class QueryCommandTests : IClassFixture<DemoDataDirectory>
         var run = await _demo.Paperboy.RunAsync("search", "link prediction");
 
         Assert.Equal(0, run.ExitCode);
-        Assert.Matches(@"\d+ papers match\.", run.Stdout);
+        Assert.Matches(@"\d+ papers match \(keyword\)\.", run.Stdout);
         Assert.Contains(" 1. ", run.Stdout, StringComparison.Ordinal);
         Assert.Contains("Link Prediction", run.Stdout, StringComparison.Ordinal);
     }

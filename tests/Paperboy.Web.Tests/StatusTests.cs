@@ -44,6 +44,6 @@ public sealed class StatusTests : IAsyncLifetime
         Assert.Equal("failed", rows[0].ClassName);
         Assert.Contains("fetch: <b>gave up</b>", rows[0].TextContent, StringComparison.Ordinal);
         Assert.Empty(page.QuerySelectorAll("table.runs b"));
-        Assert.Equal("not scheduled", page.QuerySelector("dl.facts dd:nth-of-type(2) span")!.TextContent);
+        Assert.Equal("not scheduled", page.QuerySelector("dl.facts dd:nth-of-type(3) span")!.TextContent);
     }
 }

@@ -11,15 +11,19 @@ namespace Paperboy.Application.Semantic;
 
 /// <summary>
 /// The papers' vectors: one vector index per model under <c>vectors/</c> in the data directory,
-/// derived from the store like the keyword index. A run embeds what the index lacks in batches, each
-/// committed with the store generation it started from, so an interrupted run resumes where it
-/// stopped and a finished one records the generation it reflects; later runs embed only the papers
+/// derived from the store like the keyword index. A run embeds what the index lacks in batches and
+/// commits a checkpoint every few thousand papers or seconds, with the store generation it started
+/// from, so an interrupted run resumes where it stopped and a finished one records the generation it reflects; later runs embed only the papers
 /// changed since. When the model changes, its vectors start afresh in their own directory and the
 /// old model's are deleted once the new one has caught up.
 /// </summary>
 public sealed partial class PaperEmbeddings(IPaperStore store, PaperboyOptions options, ILogger<PaperEmbeddings> logger) : IDisposable
 {
     public const string StoreGenerationKey = "store_generation";
+
+    // A checkpoint is committed after CommitEvery papers or this long, whichever comes first: few,
+    // large segments for fast embedders, and little lost work for slow ones.
+    private static readonly TimeSpan CommitEveryInterval = TimeSpan.FromSeconds(10);
 
     private readonly SemaphoreSlim _run = new(1, 1);
     private readonly object _gate = new();
@@ -78,6 +82,7 @@ public sealed partial class PaperEmbeddings(IPaperStore store, PaperboyOptions o
             int embedded = 0;
             int done = full ? writer.Snapshot.Count : 0;
             var batch = new List<Paper>(options.Semantic.BatchSize);
+            var sinceCommit = System.Diagnostics.Stopwatch.StartNew();
             Report(new EmbeddingProgress(embedder.Model.Id, true, done, total, null), progress);
             await foreach (var paper in papers.WithCancellation(cancellationToken))
             {
@@ -88,15 +93,20 @@ public sealed partial class PaperEmbeddings(IPaperStore store, PaperboyOptions o
                 batch.Add(paper);
                 if (batch.Count == options.Semantic.BatchSize)
                 {
-                    embedded += Embed(embedder, writer, batch, checkpoint, cancellationToken);
+                    embedded += Embed(embedder, writer, batch, cancellationToken);
                     done += batch.Count;
                     batch.Clear();
+                    if (writer.PendingChanges >= options.Semantic.CommitEvery || sinceCommit.Elapsed >= CommitEveryInterval)
+                    {
+                        writer.Commit(checkpoint);
+                        sinceCommit.Restart();
+                    }
                     Report(new EmbeddingProgress(embedder.Model.Id, true, done, Math.Max(total, done), null), progress);
                 }
             }
             if (batch.Count > 0)
             {
-                embedded += Embed(embedder, writer, batch, checkpoint, cancellationToken);
+                embedded += Embed(embedder, writer, batch, cancellationToken);
                 done += batch.Count;
             }
             int removed = 0;
@@ -168,14 +178,13 @@ public sealed partial class PaperEmbeddings(IPaperStore store, PaperboyOptions o
         _run.Dispose();
     }
 
-    private int Embed(IEmbedder embedder, VectorIndexWriter writer, List<Paper> batch, IReadOnlyDictionary<string, string> checkpoint, CancellationToken cancellationToken)
+    private static int Embed(IEmbedder embedder, VectorIndexWriter writer, List<Paper> batch, CancellationToken cancellationToken)
     {
         var vectors = embedder.Embed(batch.Select(TextOf).ToList(), cancellationToken);
         for (int i = 0; i < batch.Count; i++)
         {
             writer.Add(batch[i].Id, vectors[i]);
         }
-        writer.Commit(checkpoint);
         return batch.Count;
     }
 

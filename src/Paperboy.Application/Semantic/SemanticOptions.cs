@@ -35,8 +35,14 @@ public sealed class SemanticOptions
     /// <summary>How often `serve` looks for papers to embed.</summary>
     public TimeSpan CheckInterval { get; set; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>How many papers are embedded and committed together; an interruption loses at most one batch.</summary>
+    /// <summary>How many papers are embedded together.</summary>
     public int BatchSize { get; set; } = 256;
+
+    /// <summary>
+    /// A checkpoint is committed every this many papers (or every 10 seconds): an interruption loses at
+    /// most that much work, and the vector index gets few, large segments.
+    /// </summary>
+    public int CommitEvery { get; set; } = 8192;
 
     /// <summary>Hybrid ranking: reciprocal rank fusion's k and the semantic list's weight against the keyword list's 1.</summary>
     public HybridSettings Hybrid { get; set; } = new();
@@ -46,6 +52,10 @@ public sealed class SemanticOptions
         if (MaxTokens is < 8 or > 8192)
         {
             throw new InvalidOperationException($"options: Paperboy:Semantic:MaxTokens must be between 8 and 8192, not {MaxTokens}");
+        }
+        if (CommitEvery is < 1 or > 10_000_000)
+        {
+            throw new InvalidOperationException($"options: Paperboy:Semantic:CommitEvery must be between 1 and 10000000, not {CommitEvery}");
         }
         if (BatchSize is < 1 or > 100_000)
         {

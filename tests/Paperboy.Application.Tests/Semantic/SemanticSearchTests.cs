@@ -127,3 +127,53 @@ public sealed class SemanticSearchTests : IAsyncLifetime
         Assert.Null(unknown);
     }
 }
+
+/// <summary>An embedding run stopped part-way keeps its checkpoints, and the next run embeds only the rest.</summary>
+public sealed class EmbeddingResumeTests : IAsyncLifetime
+{
+    private AppServices _app = null!;
+
+    public async Task InitializeAsync()
+    {
+        string vectors = TopicWordVectors.Write(Path.Combine(Path.GetTempPath(), $"paperboy-topics-{Guid.NewGuid():N}.txt"));
+        _app = new AppServices(loadDemoCorpus: false, configure: o =>
+        {
+            o.Semantic.WordVectorsPath = vectors;
+            o.Semantic.BatchSize = 2;
+            o.Semantic.CommitEvery = 4;
+        });
+        await _app.Get<IPaperStore>().InitializeAsync(CancellationToken.None);
+        await _app.Get<IPaperStore>().UpsertAsync(SemanticPapers.All, CancellationToken.None);
+    }
+
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    [Fact]
+    public async Task A_run_cancelled_after_six_papers_resumes_with_the_papers_not_yet_committed()
+    {
+        var embedder = (await _app.Get<EmbedderProvider>().GetAsync(CancellationToken.None))!;
+        var embeddings = _app.Get<PaperEmbeddings>();
+        using var stop = new CancellationTokenSource();
+        // Synchronous progress: cancel as soon as six papers are embedded (four of them committed).
+        var progress = new SynchronousProgress(p =>
+        {
+            if (p.Done >= 6)
+            {
+                stop.Cancel();
+            }
+        });
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => embeddings.RunAsync(embedder, progress, stop.Token));
+        int committed = embeddings.Snapshot(embedder.Model)!.Count;
+        var resumed = await embeddings.RunAsync(embedder, progress: null, CancellationToken.None);
+
+        Assert.Equal(4, committed);
+        Assert.Equal(8, resumed.Embedded);
+        Assert.Equal(12, resumed.Total);
+    }
+
+    private sealed class SynchronousProgress(Action<EmbeddingProgress> report) : IProgress<EmbeddingProgress>
+    {
+        public void Report(EmbeddingProgress value) => report(value);
+    }
+}
