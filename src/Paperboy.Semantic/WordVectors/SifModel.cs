@@ -33,9 +33,17 @@ public sealed class SifModel
     /// <summary>
     /// How many common components are removed. The paper removes one; on abstracts the second and third
     /// directions are still shared by every text (generic research wording) and made a few papers the
-    /// nearest neighbour of most queries. Three measured best; more start removing topic (docs/SEMANTIC-quality.md).
+    /// nearest neighbour of most queries. Three measured best on 100 dimensions; more start removing topic
+    /// (docs/SEMANTIC-quality.md). Tables of few dimensions get fewer (<see cref="ComponentsFor"/>).
     /// </summary>
     public const int DefaultComponents = 3;
+
+    /// <summary>
+    /// The default number of components for a table: <see cref="DefaultComponents"/>, but at most one per 25
+    /// dimensions and at least one. The shared directions are a small part of the space; in a small one
+    /// (test tables of 6 or 12 dimensions) the next directions are already the topics.
+    /// </summary>
+    public static int ComponentsFor(int dimensions) => Math.Clamp(dimensions / 25, 1, DefaultComponents);
 
     internal SifModel(string vectorsChecksum, int dimensions, double a, double priorWords, long totalCount, IReadOnlyDictionary<int, int> counts, float[][] components)
     {
@@ -80,7 +88,7 @@ public sealed class SifModel
         IEnumerable<string> corpusTexts,
         double a = DefaultA,
         double priorWords = DefaultPriorWords,
-        int components = DefaultComponents,
+        int? components = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(table);
@@ -93,8 +101,9 @@ public sealed class SifModel
         {
             throw new ArgumentOutOfRangeException(nameof(priorWords), priorWords, "SIF: the prior's weight must be a finite count of words, 0 or more");
         }
-        ArgumentOutOfRangeException.ThrowIfNegative(components);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(components, table.Dimensions);
+        var removed = components ?? ComponentsFor(table.Dimensions);
+        ArgumentOutOfRangeException.ThrowIfNegative(removed, nameof(components));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(removed, table.Dimensions, nameof(components));
         var rowCounts = new int[table.Count];
         long total = 0;
         Span<char> buffer = stackalloc char[TextTokens.MaxLength];
@@ -141,7 +150,7 @@ public sealed class SifModel
             }
             component.Add(sentence);
         }
-        return new SifModel(table.Checksum, table.Dimensions, a, priorWords, total, counts, component.Top(components));
+        return new SifModel(table.Checksum, table.Dimensions, a, priorWords, total, counts, component.Top(removed));
     }
 
     /// <summary>a / (a + p(w)) for every row of the table.</summary>

@@ -64,6 +64,14 @@ public sealed class SifEmbedderTests : IDisposable
         Assert.Equal(1f, weights[helix]);
     }
 
+    [Theory]
+    [InlineData(6, 1)]
+    [InlineData(50, 2)]
+    [InlineData(100, 3)]
+    [InlineData(300, 3)]
+    public void Tables_of_few_dimensions_lose_fewer_common_components(int dimensions, int expected) =>
+        Assert.Equal(expected, SifModel.ComponentsFor(dimensions));
+
     [Fact]
     public void The_common_components_are_orthonormal_and_the_first_is_the_shared_direction()
     {
@@ -84,7 +92,7 @@ public sealed class SifEmbedderTests : IDisposable
     [Fact]
     public void Embeddings_are_unit_length_and_orthogonal_to_the_common_components()
     {
-        var model = SifModel.Fit(_table, Corpus);
+        var model = SifModel.Fit(_table, Corpus, components: 3);
         var embedder = new SifEmbedder(_table, model);
 
         foreach (var vector in embedder.Embed(["the cat", "a truck of state-of-the-art", "kitten"]))
@@ -116,8 +124,8 @@ public sealed class SifEmbedderTests : IDisposable
     [Fact]
     public void Related_texts_are_closer_than_unrelated_ones()
     {
-        // One component: in this 6-dimensional table the second and third directions are the topics themselves.
-        var embedder = new SifEmbedder(_table, SifModel.Fit(_table, Corpus, components: 1));
+        // The default for 6 dimensions is one component: here the second and third directions are the topics themselves.
+        var embedder = new SifEmbedder(_table, SifModel.Fit(_table, Corpus));
 
         var vectors = embedder.Embed(["the cat", "a kitten", "the truck"]);
 
@@ -160,7 +168,7 @@ public sealed class SifEmbedderTests : IDisposable
         var otherA = new SifEmbedder(_table, SifModel.Fit(_table, Corpus, a: 1e-4)).Model;
         var otherCorpus = new SifEmbedder(_table, SifModel.Fit(_table, Corpus.Take(3))).Model;
         var otherPrior = new SifEmbedder(_table, SifModel.Fit(_table, Corpus, priorWords: 10)).Model;
-        var otherComponents = new SifEmbedder(_table, SifModel.Fit(_table, Corpus, components: 1)).Model;
+        var otherComponents = new SifEmbedder(_table, SifModel.Fit(_table, Corpus, components: 2)).Model;
 
         Assert.StartsWith($"sif:animals:{_table.Checksum[..8]}-", first.Id, StringComparison.Ordinal);
         Assert.Equal(first, again);
