@@ -115,7 +115,7 @@ public sealed partial class EmbedderProvider(PaperboyOptions options, IPaperStor
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         // Fitting reads every stored paper once; it runs off the request threads.
         var model = await Task.Run(
-            () => SifModel.Fit(table, store.ScanAsync(cancellationToken).ToBlockingEnumerable(cancellationToken).Select(PaperEmbeddings.TextOf), Semantic.SifA, cancellationToken),
+            () => SifModel.Fit(table, store.ScanAsync(cancellationToken).ToBlockingEnumerable(cancellationToken).Select(PaperEmbeddings.TextOf), Semantic.SifA, cancellationToken: cancellationToken),
             cancellationToken);
         Directory.CreateDirectory(ModelsDirectory);
         SifModelFile.Save(model, fitPath);

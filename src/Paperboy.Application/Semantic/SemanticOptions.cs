@@ -20,7 +20,7 @@ public sealed class SemanticOptions
     public string? WordVectorsPath { get; set; }
 
     /// <summary>SIF's smoothing weight a: a word of corpus frequency p weighs a / (a + p).</summary>
-    public double SifA { get; set; } = 1e-3;
+    public double SifA { get; set; } = Paperboy.Semantic.WordVectors.SifModel.DefaultA;
 
     /// <summary>
     /// Whether `serve` installs the word vectors by itself when no model is configured and they are

@@ -5,7 +5,8 @@ namespace Paperboy.Semantic.WordVectors;
 
 /// <summary>
 /// Sentence embeddings by SIF (Arora, Liang and Ma 2017): the a / (a + p(w))-weighted sum of a text's word
-/// vectors, minus its projection on the corpus' common component, L2-normalised. The sum is not divided
+/// vectors, minus its projections on the corpus' common components, L2-normalised. Queries and papers are
+/// embedded the same way, so both lose the same directions and stay comparable. The sum is not divided
 /// by the word count as the paper's average is: projection removal and normalisation make the result
 /// the same, and the division would cost a pass.
 /// <para>
@@ -17,7 +18,7 @@ namespace Paperboy.Semantic.WordVectors;
 public sealed class SifEmbedder : IEmbedder
 {
     private readonly SifAccumulator _accumulator;
-    private readonly float[] _component;
+    private readonly float[][] _components;
 
     public SifEmbedder(WordVectorTable table, SifModel model)
     {
@@ -28,11 +29,11 @@ public sealed class SifEmbedder : IEmbedder
             throw new ArgumentException("SIF: the model was fitted with other word vectors; fit it again", nameof(model));
         }
         _accumulator = new SifAccumulator(table, model.Weights(table.Count));
-        _component = [.. model.Component];
+        _components = [.. model.Components];
         Model = new EmbeddingModel(
             $"sif:{table.Name}:{table.Checksum[..8]}-{model.Fingerprint}",
             table.Dimensions,
-            $"SIF (a = {model.A:G3}, fitted on {model.TotalCount:N0} words) over {table.Name} word vectors, {table.Count:N0} words x {table.Dimensions}");
+            $"SIF (a = {model.A:G3}, prior {model.PriorWords:G3} words, {model.Components.Count} components removed, fitted on {model.TotalCount:N0} words) over {table.Name} word vectors, {table.Count:N0} words x {table.Dimensions}");
     }
 
     public EmbeddingModel Model { get; }
@@ -60,8 +61,12 @@ public sealed class SifEmbedder : IEmbedder
         {
             return 0;
         }
-        var projection = TensorPrimitives.Dot(destination, _component);
-        TensorPrimitives.MultiplyAdd(_component, -projection, destination, destination);
+        // The components are orthonormal, so removing them one after another removes their span.
+        foreach (var component in _components)
+        {
+            var projection = TensorPrimitives.Dot(destination, component);
+            TensorPrimitives.MultiplyAdd(component, -projection, destination, destination);
+        }
         var norm = TensorPrimitives.Norm(destination);
         if (!(norm > 1e-20f))
         {

@@ -6,14 +6,15 @@ namespace Paperboy.Semantic.WordVectors;
 
 /// <summary>
 /// A fitted <see cref="SifModel"/> on disk, next to the vectors as <c>sif-&lt;fingerprint&gt;.bin</c>:
-/// "PBSF", version, the vectors' checksum, a, the total count, dimensions, the (row, count) pairs of seen
-/// words in row order, the common component, and a SHA-256 footer. A few MB even for millions of
+/// "PBSF", version, the vectors' checksum, a, the prior's weight, the total count, dimensions, the
+/// (row, count) pairs of seen words in row order, the number of common components and each of them,
+/// and a SHA-256 footer. Version 1 files (one component, no prior) are refitted, not read. A few MB even for millions of
 /// abstracts, since only words the corpus used are stored.
 /// </summary>
 public static class SifModelFile
 {
     private const uint Magic = 0x46534250; // "PBSF"
-    private const int Version = 1;
+    private const int Version = 2;
     private const int ChecksumBytes = 32;
 
     public static string FileName(SifModel model) => $"sif-{model.Fingerprint}.bin";
@@ -73,6 +74,7 @@ public static class SifModelFile
                 throw new InvalidDataException(Corrupt("fitted with other word vectors"));
             }
             var a = reader.ReadDouble();
+            var priorWords = reader.ReadDouble();
             var total = reader.ReadInt64();
             var dimensions = reader.ReadInt32();
             var seen = reader.ReadInt32();
@@ -86,12 +88,21 @@ public static class SifModelFile
                 }
                 counts[row] = reader.ReadInt32();
             }
-            var component = new float[dimensions];
-            for (var d = 0; d < dimensions; d++)
+            var componentCount = reader.ReadInt32();
+            if (componentCount < 0 || componentCount > dimensions)
             {
-                component[d] = reader.ReadSingle();
+                throw new InvalidDataException(Corrupt($"{componentCount} common components for {dimensions} dimensions"));
             }
-            return new SifModel(vectors, dimensions, a, total, counts, component);
+            var components = new float[componentCount][];
+            for (var c = 0; c < componentCount; c++)
+            {
+                components[c] = new float[dimensions];
+                for (var d = 0; d < dimensions; d++)
+                {
+                    components[c][d] = reader.ReadSingle();
+                }
+            }
+            return new SifModel(vectors, dimensions, a, priorWords, total, counts, components);
         }
         catch (EndOfStreamException e)
         {
@@ -108,6 +119,7 @@ public static class SifModelFile
             writer.Write(Version);
             writer.Write(model.VectorsChecksum);
             writer.Write(model.A);
+            writer.Write(model.PriorWords);
             writer.Write(model.TotalCount);
             writer.Write(model.Dimensions);
             writer.Write(model.Counts.Count);
@@ -116,9 +128,13 @@ public static class SifModelFile
                 writer.Write(row);
                 writer.Write(count);
             }
-            foreach (var value in model.Component)
+            writer.Write(model.Components.Count);
+            foreach (var component in model.Components)
             {
-                writer.Write(value);
+                foreach (var value in component)
+                {
+                    writer.Write(value);
+                }
             }
         }
         return stream.ToArray();

@@ -7,7 +7,7 @@ public sealed class RankFusionTests
     [Fact]
     public void A_paper_in_both_lists_beats_one_at_the_top_of_only_one()
     {
-        var fused = RankFusion.Fuse(["a", "b", "c"], ["c", "d", "a"], new HybridSettings { K = 60 });
+        var fused = RankFusion.Fuse(["a", "b", "c"], ["c", "d", "a"], new HybridSettings { K = 60, SemanticWeight = 1 });
 
         Assert.Equal(["a", "c", "b", "d"], fused.Select(f => f.Key));
         Assert.Equal(1 / 61.0 + 1 / 63.0, fused[0].Score, 12);
@@ -30,9 +30,21 @@ public sealed class RankFusionTests
     [Fact]
     public void Mirrored_ranks_tie_and_go_to_the_keyword_order_and_duplicates_count_once()
     {
-        var fused = RankFusion.Fuse(["a", "b", "a"], ["b", "a", "b"], new HybridSettings());
+        var fused = RankFusion.Fuse(["a", "b", "a"], ["b", "a", "b"], new HybridSettings { SemanticWeight = 1 });
 
         Assert.Equal(["a", "b"], fused.Select(f => f.Key));
         Assert.Equal(fused[0].Score, fused[1].Score, 12);
+    }
+
+    [Fact]
+    public void By_default_the_semantic_list_moves_keyword_hits_a_few_places_and_adds_its_own_after_them()
+    {
+        // Defaults: k = 60, semantic weight 0.1 (docs/SEMANTIC-quality.md).
+        string[] keyword = ["a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l"];
+        var fused = RankFusion.Fuse(keyword, ["l", "z"], new HybridSettings());
+
+        // l: 1/72 + 0.1/61 lands between d (1/64) and e (1/65); z, in the semantic list only, scores 0.1/62.
+        Assert.Equal(["a", "b", "c", "d", "l", "e", "f", "g", "h", "i", "j", "k", "z"], fused.Select(f => f.Key));
+        Assert.Equal(1 / 72.0 + 0.1 / 61.0, fused[4].Score, 12);
     }
 }

@@ -21,42 +21,84 @@ public sealed class SifEmbedderTests : IDisposable
     public void Dispose() => _temp.Dispose();
 
     [Fact]
-    public void Frequent_words_weigh_less_than_rare_ones_and_unseen_words_weigh_most()
+    public void Word_frequencies_are_corpus_counts_smoothed_towards_the_zipf_prior()
     {
-        var model = SifModel.Fit(_table, Corpus);
+        var model = SifModel.Fit(_table, Corpus, priorWords: 100);
         var weights = model.Weights(_table.Count);
         _table.TryGetIndex("the", out var the);
         _table.TryGetIndex("kitten", out var kitten);
         _table.TryGetIndex("helix", out var helix);
+        var harmonic = Enumerable.Range(1, _table.Count).Sum(r => 1.0 / r);
 
         Assert.Equal(23, model.TotalCount);
         Assert.Equal(6, model.Counts[the]);
-        Assert.Equal(1e-3 / (1e-3 + 6.0 / 23), weights[the], 6);
-        Assert.True(weights[the] < weights[kitten]);
-        Assert.Equal(1e-3 / (1e-3 + 0.5 / 23), weights[helix], 6);
-        Assert.True(weights[kitten] < weights[helix]);
+        Assert.Equal(3e-4 / (3e-4 + (6 + 100 / ((the + 1) * harmonic)) / 123), weights[the], 6);
+        Assert.Equal(3e-4 / (3e-4 + (2 + 100 / ((kitten + 1) * harmonic)) / 123), weights[kitten], 6);
+        Assert.Equal(3e-4 / (3e-4 + 100 / ((helix + 1) * harmonic) / 123), weights[helix], 6);
     }
 
     [Fact]
-    public void The_common_component_is_the_shared_direction_of_the_corpus()
+    public void A_general_word_the_corpus_never_used_weighs_less_than_a_rarer_one()
     {
-        var model = SifModel.Fit(_table, Corpus);
+        var model = SifModel.Fit(_table, Corpus, a: 1e-2);
+        var weights = model.Weights(_table.Count);
+        _table.TryGetIndex("the", out var the);
+        _table.TryGetIndex("x", out var x);
+        _table.TryGetIndex("über", out var uber);
 
+        // Neither x nor über is in the corpus; x comes earlier in the frequency-ordered table.
+        Assert.True(x < uber);
+        Assert.True(weights[x] < weights[uber]);
+        Assert.True(weights[the] < weights[x]);
+    }
+
+    [Fact]
+    public void Without_a_prior_unseen_words_weigh_the_most()
+    {
+        var model = SifModel.Fit(_table, Corpus, priorWords: 0);
+        var weights = model.Weights(_table.Count);
+        _table.TryGetIndex("the", out var the);
+        _table.TryGetIndex("helix", out var helix);
+
+        Assert.Equal(3e-4 / (3e-4 + 6.0 / 23), weights[the], 6);
+        Assert.Equal(1f, weights[helix]);
+    }
+
+    [Theory]
+    [InlineData(6, 1)]
+    [InlineData(50, 2)]
+    [InlineData(100, 3)]
+    [InlineData(300, 3)]
+    public void Tables_of_few_dimensions_lose_fewer_common_components(int dimensions, int expected) =>
+        Assert.Equal(expected, SifModel.ComponentsFor(dimensions));
+
+    [Fact]
+    public void The_common_components_are_orthonormal_and_the_first_is_the_shared_direction()
+    {
+        var model = SifModel.Fit(_table, Corpus, components: 3);
+
+        Assert.Equal(3, model.Components.Count);
         // Every word vector leans on axis 0, so every sentence vector does.
-        Assert.InRange(model.Component[0], 0.8f, 1f);
-        Assert.Equal(1.0, Math.Sqrt(model.Component.Sum(v => (double)v * v)), 5);
+        Assert.InRange(model.Components[0][0], 0.8f, 1f);
+        for (var i = 0; i < 3; i++)
+        {
+            for (var j = 0; j < 3; j++)
+            {
+                Assert.Equal(i == j ? 1.0 : 0.0, Dot(model.Components[i], model.Components[j]), 4);
+            }
+        }
     }
 
     [Fact]
-    public void Embeddings_are_unit_length_and_orthogonal_to_the_common_component()
+    public void Embeddings_are_unit_length_and_orthogonal_to_the_common_components()
     {
-        var model = SifModel.Fit(_table, Corpus);
+        var model = SifModel.Fit(_table, Corpus, components: 3);
         var embedder = new SifEmbedder(_table, model);
 
         foreach (var vector in embedder.Embed(["the cat", "a truck of state-of-the-art", "kitten"]))
         {
             Assert.Equal(1.0, Math.Sqrt(vector.Sum(v => (double)v * v)), 5);
-            Assert.Equal(0.0, vector.Zip(model.Component, (a, b) => (double)a * b).Sum(), 5);
+            Assert.All(model.Components, component => Assert.Equal(0.0, Dot(vector, component), 4));
         }
     }
 
@@ -82,6 +124,7 @@ public sealed class SifEmbedderTests : IDisposable
     [Fact]
     public void Related_texts_are_closer_than_unrelated_ones()
     {
+        // The default for 6 dimensions is one component: here the second and third directions are the topics themselves.
         var embedder = new SifEmbedder(_table, SifModel.Fit(_table, Corpus));
 
         var vectors = embedder.Embed(["the cat", "a kitten", "the truck"]);
@@ -124,11 +167,15 @@ public sealed class SifEmbedderTests : IDisposable
         var again = new SifEmbedder(_table, SifModel.Fit(_table, Corpus)).Model;
         var otherA = new SifEmbedder(_table, SifModel.Fit(_table, Corpus, a: 1e-4)).Model;
         var otherCorpus = new SifEmbedder(_table, SifModel.Fit(_table, Corpus.Take(3))).Model;
+        var otherPrior = new SifEmbedder(_table, SifModel.Fit(_table, Corpus, priorWords: 10)).Model;
+        var otherComponents = new SifEmbedder(_table, SifModel.Fit(_table, Corpus, components: 2)).Model;
 
         Assert.StartsWith($"sif:animals:{_table.Checksum[..8]}-", first.Id, StringComparison.Ordinal);
         Assert.Equal(first, again);
         Assert.NotEqual(first.Id, otherA.Id);
         Assert.NotEqual(first.Id, otherCorpus.Id);
+        Assert.NotEqual(first.Id, otherPrior.Id);
+        Assert.NotEqual(first.Id, otherComponents.Id);
         Assert.Equal(6, first.Dimensions);
     }
 

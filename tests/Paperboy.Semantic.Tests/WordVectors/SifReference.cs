@@ -4,7 +4,8 @@ namespace Paperboy.Semantic.Tests.WordVectors;
 
 /// <summary>
 /// SIF written the plain way, in doubles, straight from the paper (Arora, Liang and Ma 2017, Algorithm 1):
-/// the weighted average, minus its projection on the component, normalised. The embedder must match it.
+/// the weighted average, minus its projections on the components, normalised; p(w) smoothed towards the
+/// Zipf prior as <see cref="SifModel"/> documents. The embedder must match it.
 /// </summary>
 internal static class SifReference
 {
@@ -13,13 +14,15 @@ internal static class SifReference
         var sum = new double[table.Dimensions];
         var vector = new float[table.Dimensions];
         var count = 0;
+        var harmonic = Enumerable.Range(1, table.Count).Sum(r => 1.0 / r);
         foreach (var word in words)
         {
             if (!table.TryGetIndex(word, out var row))
             {
                 continue;
             }
-            var p = model.Counts.TryGetValue(row, out var c) ? (double)c / model.TotalCount : SifModel.UnseenCount / model.TotalCount;
+            var zipf = 1.0 / ((row + 1) * harmonic);
+            var p = (model.Counts.GetValueOrDefault(row) + model.PriorWords * zipf) / (model.TotalCount + model.PriorWords);
             var weight = model.A / (model.A + p);
             table.CopyVector(row, vector);
             for (var d = 0; d < sum.Length; d++)
@@ -36,14 +39,17 @@ internal static class SifReference
         {
             sum[d] /= count;
         }
-        var projection = 0.0;
-        for (var d = 0; d < sum.Length; d++)
+        foreach (var component in model.Components)
         {
-            projection += sum[d] * model.Component[d];
-        }
-        for (var d = 0; d < sum.Length; d++)
-        {
-            sum[d] -= projection * model.Component[d];
+            var projection = 0.0;
+            for (var d = 0; d < sum.Length; d++)
+            {
+                projection += sum[d] * component[d];
+            }
+            for (var d = 0; d < sum.Length; d++)
+            {
+                sum[d] -= projection * component[d];
+            }
         }
         var norm = Math.Sqrt(sum.Sum(v => v * v));
         return sum.Select(v => v / norm).ToArray();
