@@ -3,7 +3,7 @@ namespace Paperboy.Application.Semantic;
 /// <summary>
 /// How keyword and semantic rankings are fused: each paper scores the sum over the lists it is in of
 /// weight / (<see cref="K"/> + rank). The defaults were chosen by measurement on the dev set and checked
-/// on Cranfield (docs/SEMANTIC-quality.md): the word-vector semantic ranking is much weaker than BM25, so
+/// on Cranfield (docs/SEMANTIC.md, "Ranking quality"): the word-vector semantic ranking is much weaker than BM25, so
 /// at equal weight it pulled keyword hits down (dev MRR@10 0.908 to 0.66); at a tenth of the keyword
 /// list's weight it only reorders near-ties and lifts papers the keywords missed.
 /// </summary>

@@ -13,14 +13,14 @@ namespace Paperboy.Semantic.WordVectors;
 /// Lafferty 2001's language-model smoothing): p(w) = (c(w) + mu q(w)) / (N + mu), where q(w) is Zipf's
 /// law over the table's rows, 1 / (rank H), since word-vector tables (GloVe, wink) list words by
 /// frequency. A few hundred abstracts never use most everyday words; with raw corpus counts those
-/// looked rarer than any jargon and outweighed it in a plain-English query (docs/SEMANTIC-quality.md).
+/// looked rarer than any jargon and outweighed it in a plain-English query (docs/SEMANTIC.md, "Ranking quality").
 /// </para>
 /// </summary>
 public sealed class SifModel
 {
     /// <summary>
     /// The paper finds a between 1e-4 and 1e-3 works across tasks; 3e-4 measured best in that range for
-    /// search with the smoothed p(w) (docs/SEMANTIC-quality.md).
+    /// search with the smoothed p(w) (docs/SEMANTIC.md, "Ranking quality").
     /// </summary>
     public const double DefaultA = 3e-4;
 
@@ -34,7 +34,7 @@ public sealed class SifModel
     /// How many common components are removed. The paper removes one; on abstracts the second and third
     /// directions are still shared by every text (generic research wording) and made a few papers the
     /// nearest neighbour of most queries. Three measured best on 100 dimensions; more start removing topic
-    /// (docs/SEMANTIC-quality.md). Tables of few dimensions get fewer (<see cref="ComponentsFor"/>).
+    /// (docs/SEMANTIC.md, "Ranking quality"). Tables of few dimensions get fewer (<see cref="ComponentsFor"/>).
     /// </summary>
     public const int DefaultComponents = 3;
 

@@ -39,7 +39,7 @@ public sealed class RankFusionTests
     [Fact]
     public void By_default_the_semantic_list_moves_keyword_hits_a_few_places_and_adds_its_own_after_them()
     {
-        // Defaults: k = 60, semantic weight 0.1 (docs/SEMANTIC-quality.md).
+        // Defaults: k = 60, semantic weight 0.1 (docs/SEMANTIC.md, "Ranking quality").
         string[] keyword = ["a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l"];
         var fused = RankFusion.Fuse(keyword, ["l", "z"], new HybridSettings());
 
