@@ -15,11 +15,16 @@ namespace Paperboy.Application.Semantic;
 /// fitted again when the store has grown to twice the papers they were fitted on, which changes the
 /// model id, so the papers are embedded again in the background.
 /// </summary>
-public sealed partial class EmbedderProvider(PaperboyOptions options, IPaperStore store, ILogger<EmbedderProvider> logger) : IDisposable
+public sealed partial class EmbedderProvider(PaperboyOptions options, IPaperStore store, ILogger<EmbedderProvider> logger, TimeProvider? time = null) : IDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private IEmbedder? _embedder;
     private long _fittedPapers;
+    private long _checkedGrowthAt;
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
+
+    // Whether the store outgrew the SIF fit is asked at most this often: every search asks for the embedder.
+    private static readonly TimeSpan GrowthCheckInterval = TimeSpan.FromSeconds(30);
 
     private SemanticOptions Semantic => options.Semantic;
 
@@ -28,14 +33,17 @@ public sealed partial class EmbedderProvider(PaperboyOptions options, IPaperStor
     /// <summary>The embedder, or null when none is set up (no model configured, word vectors not installed, no papers to fit on).</summary>
     public async Task<IEmbedder?> GetAsync(CancellationToken cancellationToken)
     {
-        if (_embedder is { } current && (Semantic.ModelPath is not null || !await OutgrownAsync(cancellationToken)))
+        var seen = _embedder;
+        bool outgrown = seen is not null && Semantic.ModelPath is null && await OutgrownAsync(cancellationToken);
+        if (seen is not null && !outgrown)
         {
-            return current;
+            return seen;
         }
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            if (_embedder is not null && (Semantic.ModelPath is not null || !await OutgrownAsync(cancellationToken)))
+            // Another caller may have loaded it, or fitted it again, while this one waited.
+            if (_embedder is not null && (!outgrown || !ReferenceEquals(_embedder, seen)))
             {
                 return _embedder;
             }
@@ -101,6 +109,7 @@ public sealed partial class EmbedderProvider(PaperboyOptions options, IPaperStor
             try
             {
                 _fittedPapers = fitted;
+                Interlocked.Exchange(ref _checkedGrowthAt, _time.GetUtcNow().UtcTicks);
                 return new SifEmbedder(table, SifModelFile.Load(fitPath, table));
             }
             catch (InvalidDataException e)
@@ -121,13 +130,22 @@ public sealed partial class EmbedderProvider(PaperboyOptions options, IPaperStor
         SifModelFile.Save(model, fitPath);
         await File.WriteAllTextAsync(papersPath, papers.ToString(CultureInfo.InvariantCulture), cancellationToken);
         _fittedPapers = papers;
+        Interlocked.Exchange(ref _checkedGrowthAt, _time.GetUtcNow().UtcTicks);
         var embedder = new SifEmbedder(table, model);
         LogFitted(logger, papers, embedder.Model.Id, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds);
         return embedder;
     }
 
-    private async Task<bool> OutgrownAsync(CancellationToken cancellationToken) =>
-        _fittedPapers > 0 && await store.CountAsync(cancellationToken) >= 2 * _fittedPapers;
+    private async Task<bool> OutgrownAsync(CancellationToken cancellationToken)
+    {
+        long now = _time.GetUtcNow().UtcTicks;
+        if (_fittedPapers == 0 || TimeSpan.FromTicks(now - Interlocked.Read(ref _checkedGrowthAt)) < GrowthCheckInterval)
+        {
+            return false;
+        }
+        Interlocked.Exchange(ref _checkedGrowthAt, now);
+        return await store.CountAsync(cancellationToken) >= 2 * _fittedPapers;
+    }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "semantic: using the transformer model {Model}")]
     private static partial void LogModel(ILogger logger, string model);

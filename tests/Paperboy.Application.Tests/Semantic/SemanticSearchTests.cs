@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Paperboy.Application.Searching;
 using Paperboy.Application.Semantic;
 using Paperboy.Core.Storage;
@@ -175,5 +176,45 @@ public sealed class EmbeddingResumeTests : IAsyncLifetime
     private sealed class SynchronousProgress(Action<EmbeddingProgress> report) : IProgress<EmbeddingProgress>
     {
         public void Report(EmbeddingProgress value) => report(value);
+    }
+}
+
+/// <summary>SIF's fit follows the library: when the store has doubled since the fit, the next embedder is fitted again, with a new model id.</summary>
+public sealed class SifRefitTests : IAsyncLifetime
+{
+    private readonly Accounts.ManualTime _time = new(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
+    private AppServices _app = null!;
+
+    public async Task InitializeAsync()
+    {
+        string vectors = TopicWordVectors.Write(Path.Combine(Path.GetTempPath(), $"paperboy-topics-{Guid.NewGuid():N}.txt"));
+        _app = new AppServices(loadDemoCorpus: false, configure: o => o.Semantic.WordVectorsPath = vectors,
+            services: s => s.AddSingleton<TimeProvider>(_time));
+        await _app.Get<IPaperStore>().InitializeAsync(CancellationToken.None);
+        await _app.Get<IPaperStore>().UpsertAsync(SemanticPapers.All.Take(6).ToList(), CancellationToken.None);
+    }
+
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    [Fact]
+    public async Task A_store_grown_to_twice_the_fitted_papers_gets_a_new_fit_and_its_papers_are_embedded_again()
+    {
+        var embedders = _app.Get<EmbedderProvider>();
+        var first = (await embedders.GetAsync(CancellationToken.None))!;
+        await _app.Get<PaperEmbeddings>().RunAsync(first, progress: null, CancellationToken.None);
+
+        await _app.Get<IPaperStore>().UpsertAsync(SemanticPapers.All.Skip(6).ToList(), CancellationToken.None);
+        var soon = (await embedders.GetAsync(CancellationToken.None))!;
+        _time.Advance(TimeSpan.FromMinutes(1));
+        var later = (await embedders.GetAsync(CancellationToken.None))!;
+        var rerun = await _app.Get<PaperEmbeddings>().RunAsync(later, progress: null, CancellationToken.None);
+
+        // Asked again at once, the fit stands (the growth check runs at most every 30 s); a minute on, it is redone.
+        Assert.Equal(first.Model.Id, soon.Model.Id);
+        Assert.NotEqual(first.Model.Id, later.Model.Id);
+        Assert.Equal(12, rerun.Embedded);
+        Assert.Equal(later.Model.Id, rerun.Model.Id);
+        // The first model's vectors are gone: one directory of vectors remains.
+        Assert.Single(Directory.GetDirectories(_app.Get<PaperEmbeddings>().Root));
     }
 }
