@@ -8,6 +8,7 @@ namespace Paperboy.Search.Storage;
 /// newer formats), which every index file ends with. System.IO.Hashing is not in our package
 /// registry, so it is computed here: with the SSE4.2 crc32 instruction, eight bytes a step, when
 /// the processor has it, and with a table otherwise; a test compares the two on the same bytes.
+/// The vector index (Paperboy.Semantic) compiles this same file.
 /// </summary>
 internal struct Crc32C
 {

@@ -8,15 +8,17 @@ namespace Paperboy.Search.Storage;
 /// (atomic on POSIX file systems) and flushing the directory, so after a crash the name holds
 /// either the whole old content or the whole new one. Flushing the directory makes the rename
 /// itself durable; without it a power cut could bring back the old meta after the files only it
-/// names were deleted.
+/// names were deleted. The vector index (Paperboy.Semantic) compiles this same file.
 /// </summary>
 internal static partial class DurableFiles
 {
     private const int ReadOnly = 0;
 
+    public const string TemporarySuffix = ".tmp";
+
     public static void WriteAtomically(string path, ReadOnlySpan<byte> content)
     {
-        var temporary = path + ".tmp";
+        var temporary = path + TemporarySuffix;
         using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
         {
             stream.Write(content);
@@ -43,13 +45,13 @@ internal static partial class DurableFiles
         var descriptor = Open(directory, ReadOnly);
         if (descriptor < 0)
         {
-            throw new IOException($"search index: unable to open directory {directory} to flush it (errno {Marshal.GetLastPInvokeError()})");
+            throw new IOException($"index: unable to open directory {directory} to flush it (errno {Marshal.GetLastPInvokeError()})");
         }
         try
         {
             if (Fsync(descriptor) != 0)
             {
-                throw new IOException($"search index: unable to flush directory {directory} (errno {Marshal.GetLastPInvokeError()})");
+                throw new IOException($"index: unable to flush directory {directory} (errno {Marshal.GetLastPInvokeError()})");
             }
         }
         finally

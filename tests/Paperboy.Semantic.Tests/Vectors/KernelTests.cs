@@ -1,3 +1,4 @@
+using Paperboy.Search.Storage;
 using Paperboy.Semantic.Vectors.Quantization;
 using Paperboy.Semantic.Vectors.Storage;
 

@@ -1,3 +1,4 @@
+using Paperboy.Search.Storage;
 using System.Buffers.Binary;
 using System.Runtime.InteropServices;
 using System.Text;
