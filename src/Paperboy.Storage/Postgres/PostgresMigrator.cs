@@ -108,6 +108,3 @@ public static class PostgresMigrator
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }
-
-/// <summary>One numbered migration script: 1, "0001_papers", and its SQL.</summary>
-public sealed record Migration(int Version, string Name, string Sql);

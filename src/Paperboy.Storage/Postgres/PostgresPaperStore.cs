@@ -13,7 +13,7 @@ namespace Paperboy.Storage.Postgres;
 /// <see cref="Sqlite.SqlitePaperStore"/> (docs/STORE.md). Connections come from an
 /// <see cref="NpgsqlDataSource"/>'s pool; batches merge in memory (<see cref="PostgresPaperBatch"/>).
 /// </summary>
-public sealed partial class PostgresPaperStore : IPaperStore
+public sealed partial class PostgresPaperStore : IPaperStore, IMigratingStore
 {
     private readonly NpgsqlDataSource _dataSource;
     private readonly SemaphoreSlim _initializing = new(1, 1);
