@@ -9,6 +9,10 @@
 #   package-lock.json: Debian's nodejs and npm, installed with apt-get when missing.
 # - A real SMTP server for the mail tests: Debian's python3-aiosmtpd, run by the tests on 127.0.0.1
 #   as /usr/bin/python3 -m aiosmtpd; installed with apt-get when the module is missing.
+# - A real PostgreSQL for the store tests: Debian's postgresql package, whose initdb and postgres
+#   (/usr/lib/postgresql/N/bin) the tests run as a throwaway cluster; installed with apt-get when no
+#   initdb and postgres are found (PAPERBOY_PG_BIN names another directory instead, which is then only
+#   checked). As root the tests run them as the package's postgres user, which must exist.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -95,4 +99,47 @@ if ! /usr/bin/python3 -c 'import aiosmtpd' >/dev/null 2>&1; then
   echo "install-test-deps: installing Debian's python3-aiosmtpd for the mail tests"
   install_apt_package python3-aiosmtpd
   /usr/bin/python3 -c 'import aiosmtpd' || { echo "install-test-deps: installed python3-aiosmtpd, but python3 cannot import aiosmtpd" >&2; exit 1; }
+fi
+
+# Where the tests look for initdb and postgres (tests/Paperboy.Testing/PostgresServer.cs), in the same order.
+postgres_bin() {
+  if [ -n "${PAPERBOY_PG_BIN:-}" ]; then
+    echo "$PAPERBOY_PG_BIN"
+    return
+  fi
+  local dir
+  dir=$(pg_config --bindir 2>/dev/null || true)
+  if [ -n "$dir" ] && [ -x "$dir/initdb" ] && [ -x "$dir/postgres" ]; then
+    echo "$dir"
+    return
+  fi
+  for dir in $(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V -r); do
+    if [ -x "$dir/initdb" ] && [ -x "$dir/postgres" ]; then
+      echo "$dir"
+      return
+    fi
+  done
+  dir=$(dirname "$(command -v initdb 2>/dev/null || echo /nonexistent/initdb)")
+  if [ -x "$dir/initdb" ] && [ -x "$dir/postgres" ]; then
+    echo "$dir"
+  fi
+}
+
+if [ -z "$(postgres_bin)" ]; then
+  if [ -n "${PAPERBOY_PG_BIN:-}" ]; then
+    echo "install-test-deps: PAPERBOY_PG_BIN=$PAPERBOY_PG_BIN holds no initdb and postgres" >&2
+    exit 1
+  fi
+  if ! command -v apt-get >/dev/null 2>&1; then
+    echo "install-test-deps: the store tests need PostgreSQL's initdb and postgres (Debian's postgresql) and there is no apt-get" >&2
+    exit 1
+  fi
+  as_root true
+  echo "install-test-deps: installing Debian's postgresql for the store tests"
+  install_apt_package postgresql
+  [ -n "$(postgres_bin)" ] || { echo "install-test-deps: installed postgresql, but no initdb and postgres were found" >&2; exit 1; }
+fi
+if [ "$(id -u)" -eq 0 ] && ! id postgres >/dev/null 2>&1; then
+  echo "install-test-deps: running as root, the PostgreSQL tests need the postgres user (Debian's postgresql package makes it)" >&2
+  exit 1
 fi

@@ -17,6 +17,17 @@ public sealed class PaperboyOptions
     /// <summary>Where the store and derived data live (default ./data, or PAPERBOY_DATA).</summary>
     public string DataDirectory { get; set; } = "data";
 
+    /// <summary>
+    /// Where papers and sync state are kept: null (the default) for SQLite in the data directory, or a
+    /// PostgreSQL connection string or postgres:// URL (docs/STORE.md). Accounts, libraries, upvotes,
+    /// follows, the outbox and subscriptions are not yet on PostgreSQL: they stay in SQLite in the data
+    /// directory either way, as does the search index.
+    /// </summary>
+    public string? Store { get; set; }
+
+    /// <summary>True when <see cref="Store"/> names a PostgreSQL database.</summary>
+    public bool UsesPostgres => !string.IsNullOrWhiteSpace(Store);
+
     /// <summary>Load the demo corpus (the four saved trending pages) when the store is empty at start.</summary>
     public bool LoadDemoCorpus { get; set; } = true;
 
@@ -65,6 +76,18 @@ public sealed class PaperboyOptions
         if (string.IsNullOrWhiteSpace(DataDirectory))
         {
             throw new InvalidOperationException("options: Paperboy:DataDirectory must not be empty");
+        }
+        if (UsesPostgres)
+        {
+            try
+            {
+                _ = Storage.Postgres.PostgresConnectionString.Parse(Store!);
+            }
+            catch (ArgumentException e)
+            {
+                // The message never quotes the setting, which may hold a password.
+                throw new InvalidOperationException($"options: Paperboy:Store is not a PostgreSQL connection string or URL: {e.Message}", e);
+            }
         }
         if (!string.IsNullOrWhiteSpace(PublicUrl)
             && (!Uri.TryCreate(PublicUrl, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https") || url.Query.Length > 0 || url.Fragment.Length > 0))

@@ -22,6 +22,7 @@ using Paperboy.Ingest.Sources.ArxivRss;
 using Paperboy.Ingest.Sources.HuggingFace;
 using Paperboy.Ingest.Sources.OaiPmh;
 using Paperboy.Core.Storage;
+using Paperboy.Storage.Postgres;
 using Paperboy.Storage.Sqlite;
 
 namespace Paperboy.Application;
@@ -44,7 +45,13 @@ public static class ServiceCollectionExtensions
     {
         services.AddSingleton(options);
         services.AddSingleton(provider => provider.GetRequiredService<PaperboyOptions>().Search);
-        services.AddSingleton<IPaperStore>(provider => SqlitePaperStore.InDataDirectory(provider.GetRequiredService<PaperboyOptions>().DataDirectory));
+        // The SQLite file in the data directory always exists: it is the paper store unless Paperboy:Store
+        // names a PostgreSQL database, and it keeps what is not yet on PostgreSQL (accounts, mail) either way.
+        services.AddSingleton(provider => SqlitePaperStore.InDataDirectory(provider.GetRequiredService<PaperboyOptions>().DataDirectory));
+        services.AddSingleton<IPaperStore>(provider => provider.GetRequiredService<PaperboyOptions>() is { UsesPostgres: true } options
+            ? new PostgresPaperStore(options.Store!)
+            : provider.GetRequiredService<SqlitePaperStore>());
+        services.AddSingleton<StoreMigrations>();
         services.AddSingleton(provider => provider.GetRequiredService<PaperboyOptions>().Semantic);
         services.AddSingleton<EmbedderProvider>();
         services.AddSingleton<PaperEmbeddings>();
@@ -91,7 +98,7 @@ public static class ServiceCollectionExtensions
     private static IServiceCollection AddPaperboyMail(this IServiceCollection services)
     {
         services.AddSingleton(provider => provider.GetRequiredService<PaperboyOptions>().Smtp);
-        services.AddSingleton<IOutboxStore>(provider => (IOutboxStore)provider.GetRequiredService<IPaperStore>());
+        services.AddSingleton<IOutboxStore>(provider => provider.GetRequiredService<SqlitePaperStore>());
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<EmailOutbox>();
         services.AddSingleton<IEmailOutbox>(provider => provider.GetRequiredService<EmailOutbox>());
@@ -106,10 +113,10 @@ public static class ServiceCollectionExtensions
     private static IServiceCollection AddPaperboyAccounts(this IServiceCollection services)
     {
         services.AddSingleton(provider => provider.GetRequiredService<PaperboyOptions>().Accounts);
-        services.AddSingleton<IAccountStore>(provider => (IAccountStore)provider.GetRequiredService<IPaperStore>());
-        services.AddSingleton<IUpvoteStore>(provider => (IUpvoteStore)provider.GetRequiredService<IPaperStore>());
-        services.AddSingleton<ILibraryStore>(provider => (ILibraryStore)provider.GetRequiredService<IPaperStore>());
-        services.AddSingleton<IFollowStore>(provider => (IFollowStore)provider.GetRequiredService<IPaperStore>());
+        services.AddSingleton<IAccountStore>(provider => provider.GetRequiredService<SqlitePaperStore>());
+        services.AddSingleton<IUpvoteStore>(provider => provider.GetRequiredService<SqlitePaperStore>());
+        services.AddSingleton<ILibraryStore>(provider => provider.GetRequiredService<SqlitePaperStore>());
+        services.AddSingleton<IFollowStore>(provider => provider.GetRequiredService<SqlitePaperStore>());
         // AccountOptions.Mailer picks the sender: the outbox when SMTP is configured, else the log.
         services.AddSingleton<LogSignInMailer>();
         services.AddSingleton<SmtpSignInMailer>();
@@ -130,7 +137,7 @@ public static class ServiceCollectionExtensions
     private static IServiceCollection AddPaperboyDigests(this IServiceCollection services)
     {
         services.AddSingleton(provider => provider.GetRequiredService<PaperboyOptions>().Digests);
-        services.AddSingleton<ISubscriptionStore>(provider => (ISubscriptionStore)provider.GetRequiredService<IPaperStore>());
+        services.AddSingleton<ISubscriptionStore>(provider => provider.GetRequiredService<SqlitePaperStore>());
         services.AddSingleton<SubscriptionLinks>();
         services.AddSingleton<SubscriptionService>();
         services.AddSingleton<DigestSchedule>();

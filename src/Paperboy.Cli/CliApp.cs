@@ -3,7 +3,7 @@ using Paperboy.Cli.Commands;
 
 namespace Paperboy.Cli;
 
-/// <summary>The command tree: a global --data option and one verb per file in Commands/.</summary>
+/// <summary>The command tree: global --data and --store options and one verb per file in Commands/.</summary>
 public static class CliApp
 {
     public static async Task<int> RunAsync(string[] args)
@@ -13,9 +13,16 @@ public static class CliApp
             Description = "Data directory (default ./data, or the PAPERBOY_DATA environment variable)",
             Recursive = true,
         };
+        var store = new Option<string?>("--store")
+        {
+            Description = "Keep papers in PostgreSQL: an Npgsql connection string or a postgres:// URL " +
+                "(default: SQLite in the data directory, or the Paperboy__Store environment variable)",
+            Recursive = true,
+        };
         var root = new RootCommand("Paperboy: research-paper discovery on your own machine.");
         root.Options.Add(data);
-        var context = new CliContext(data);
+        root.Options.Add(store);
+        var context = new CliContext(data, store);
         root.Subcommands.Add(ImportCommand.Create(context));
         root.Subcommands.Add(SearchCommand.Create(context));
         root.Subcommands.Add(ShowCommand.Create(context));
@@ -32,6 +39,7 @@ public static class CliApp
         root.Subcommands.Add(MailCommand.Create(context));
         root.Subcommands.Add(SubscribeCommand.Create(context));
         root.Subcommands.Add(DigestCommand.Create(context));
+        root.Subcommands.Add(MigrateCommand.Create(context));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
@@ -58,6 +66,7 @@ public static class CliApp
             return ExitCodes.Failed;
         }
         catch (Exception e) when (e is IOException or InvalidOperationException or InvalidDataException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException
+            or Npgsql.NpgsqlException
             or Paperboy.Search.Storage.CorruptIndexException or Paperboy.Search.Storage.IndexLockedException)
         {
             // Expected failures of the environment (a locked or unreadable file, a bad setting): the

@@ -7,12 +7,14 @@ using Paperboy.Application;
 namespace Paperboy.Cli;
 
 /// <summary>
-/// What every verb needs: the options (from --data, the environment and PAPERBOY_DATA) and the
+/// What every verb needs: the options (from --data, --store, the environment and PAPERBOY_DATA) and the
 /// services built from them, the same services the web app uses.
 /// </summary>
-public sealed class CliContext(Option<string?> dataOption)
+public sealed class CliContext(Option<string?> dataOption, Option<string?> storeOption)
 {
     public Option<string?> DataOption { get; } = dataOption;
+
+    public Option<string?> StoreOption { get; } = storeOption;
 
     public PaperboyOptions ReadOptions(ParseResult parsed)
     {
@@ -21,6 +23,10 @@ public sealed class CliContext(Option<string?> dataOption)
         if (parsed.GetValue(DataOption) is { Length: > 0 } data)
         {
             settings[$"{PaperboyOptions.Section}:DataDirectory"] = data;
+        }
+        if (parsed.GetValue(StoreOption) is { Length: > 0 } store)
+        {
+            settings[$"{PaperboyOptions.Section}:Store"] = store;
         }
         var configuration = new ConfigurationBuilder()
             .AddEnvironmentVariables()

@@ -107,7 +107,7 @@ public sealed class BatchLookupTests
         Assert.Equal(["2401.00006", "doc:5"], batchRows.Select(r => r[..r.IndexOf(' ', StringComparison.Ordinal)]));
     }
 
-    private static Paper[] RandomBatch(Random random)
+    internal static Paper[] RandomBatch(Random random)
     {
         var batch = new Paper[random.Next(1, 40)];
         for (var i = 0; i < batch.Length; i++)

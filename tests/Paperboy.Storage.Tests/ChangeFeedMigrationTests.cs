@@ -31,18 +31,18 @@ public sealed class ChangeFeedMigrationTests : IDisposable
 
         Assert.Equal(8L, await SchemaVersionAsync(path));
         Assert.Equal(7, await store.GetGenerationAsync(None));
-        Assert.Equal(["2401.00001", saved.Id], await ChangeFeedTests.ChangedAsync(store, 6));
-        Assert.Empty(await ChangeFeedTests.ChangedAsync(store, 7));
+        Assert.Equal(["2401.00001", saved.Id], await PaperStoreConformance.ChangedAsync(store, 6));
+        Assert.Empty(await PaperStoreConformance.ChangedAsync(store, 7));
         Assert.Empty(await store.ListRemovedSinceAsync(0, None));
 
         var again = await store.UpsertAsync([arxiv, saved], None);
         Assert.Equal(new UpsertSummary(0, 0, 2), again);
-        Assert.Empty(await ChangeFeedTests.ChangedAsync(store, 7));
+        Assert.Empty(await PaperStoreConformance.ChangedAsync(store, 7));
 
         await store.UpsertAsync([Papers.Arxiv("2401.00001", "Stored before the feed", version: 2)], None);
         Assert.Equal(8, await store.GetGenerationAsync(None));
-        Assert.Equal(["2401.00001"], await ChangeFeedTests.ChangedAsync(store, 7));
-        Assert.Equal([saved.Id, "2401.00001"], await ChangeFeedTests.ChangedAsync(store, 6));
+        Assert.Equal(["2401.00001"], await PaperStoreConformance.ChangedAsync(store, 7));
+        Assert.Equal([saved.Id, "2401.00001"], await PaperStoreConformance.ChangedAsync(store, 6));
     }
 
     public void Dispose()

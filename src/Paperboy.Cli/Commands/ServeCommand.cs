@@ -23,6 +23,10 @@ public static class ServeCommand
                 ["urls"] = parsed.GetValue(urls),
                 [$"{PaperboyOptions.Section}:DataDirectory"] = options.DataDirectory,
             };
+            if (options.UsesPostgres)
+            {
+                settings[$"{PaperboyOptions.Section}:Store"] = options.Store;
+            }
             // Semantic search out of the box: serve installs the word vectors unless told not to (docs/SEMANTIC.md).
             if (options.Semantic.InstallWordVectors is null)
             {

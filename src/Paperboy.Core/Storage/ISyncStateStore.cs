@@ -31,5 +31,8 @@ public sealed record SyncRun(
     DateTimeOffset? Finished,
     SyncRunResult? Result)
 {
+    /// <summary>The error a store records for a run whose process stopped before it could finish it.</summary>
+    public const string InterruptedError = "interrupted: the process stopped before the run finished";
+
     public string Status => Finished is null ? "running" : Result?.Error is null ? "ok" : "failed";
 }

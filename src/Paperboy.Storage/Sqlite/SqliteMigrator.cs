@@ -15,8 +15,17 @@ internal static class SqliteMigrator
         MigrateAsync(connection, int.MaxValue, cancellationToken);
 
     /// <param name="lastVersion">The newest migration to apply: tests build a database as an older release left it.</param>
+    /// <returns>The schema version now.</returns>
     public static async Task<int> MigrateAsync(SqliteConnection connection, int lastVersion, CancellationToken cancellationToken)
     {
+        var applied = await ApplyAsync(connection, lastVersion, cancellationToken);
+        return applied.Count > 0 ? applied[^1].Version : await CurrentVersionAsync(connection, cancellationToken);
+    }
+
+    /// <summary>Applies every migration newer than the file's; returns those applied, oldest first.</summary>
+    public static async Task<IReadOnlyList<Migration>> ApplyAsync(SqliteConnection connection, int lastVersion, CancellationToken cancellationToken)
+    {
+        var applied = new List<Migration>();
         await ExecuteAsync(connection, null,
             "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL) STRICT;",
             cancellationToken);
@@ -41,9 +50,9 @@ internal static class SqliteMigrator
             {
                 throw new InvalidOperationException($"store: unable to apply migration {version} ({name}): {e.Message}", e);
             }
-            current = version;
+            applied.Add(new Migration(version, name, sql));
         }
-        return current;
+        return applied;
     }
 
     private static async Task<int> CurrentVersionAsync(SqliteConnection connection, CancellationToken cancellationToken)

@@ -11,7 +11,7 @@ namespace Paperboy.Storage.Sqlite;
 /// The embedded store: one SQLite file in the data directory, in WAL mode so the web app keeps
 /// reading while an import writes. Connections come from Microsoft.Data.Sqlite's pool.
 /// </summary>
-public sealed partial class SqlitePaperStore : IPaperStore
+public sealed partial class SqlitePaperStore : IPaperStore, IMigratingStore
 {
     public const string FileName = "paperboy.db";
 
@@ -49,18 +49,24 @@ public sealed partial class SqlitePaperStore : IPaperStore
     }
 
     /// <summary>Sets WAL mode and migrates; every other method calls it first, so callers may skip it.</summary>
-    public async Task InitializeAsync(CancellationToken cancellationToken)
+    public async Task InitializeAsync(CancellationToken cancellationToken) => await MigrateAsync(cancellationToken);
+
+    /// <summary>The database file.</summary>
+    public string Description => DatabasePath;
+
+    /// <summary>Sets WAL mode and applies the migrations the file lacks; returns them (none after the first call).</summary>
+    public async Task<IReadOnlyList<Migration>> MigrateAsync(CancellationToken cancellationToken)
     {
         if (_initialized)
         {
-            return;
+            return [];
         }
         await _initializing.WaitAsync(cancellationToken);
         try
         {
             if (_initialized)
             {
-                return;
+                return [];
             }
             await using var connection = await OpenConnectionAsync(cancellationToken);
             await using (var wal = connection.CreateCommand())
@@ -69,8 +75,9 @@ public sealed partial class SqlitePaperStore : IPaperStore
                 wal.CommandText = "PRAGMA journal_mode = WAL;";
                 await wal.ExecuteNonQueryAsync(cancellationToken);
             }
-            await SqliteMigrator.MigrateAsync(connection, cancellationToken);
+            var applied = await SqliteMigrator.ApplyAsync(connection, int.MaxValue, cancellationToken);
             _initialized = true;
+            return applied;
         }
         finally
         {

@@ -31,7 +31,7 @@ public sealed partial class SqlitePaperStore : ISyncStateStore
     }
 
     /// <summary>The error recorded for a run whose process stopped before it could finish it.</summary>
-    public const string InterruptedError = "interrupted: the process stopped before the run finished";
+    public const string InterruptedError = SyncRun.InterruptedError;
 
     public async Task<long> StartRunAsync(string source, string description, CancellationToken cancellationToken)
     {

@@ -1,25 +1,19 @@
 using Paperboy.Core.Papers;
 using Paperboy.Core.Storage;
-using Paperboy.Storage.Sqlite;
 
 namespace Paperboy.Storage.Tests;
 
 /// <summary>
 /// The change feed a persistent index catches up from: papers stamped after a generation, and ids
-/// removed after it. Each test runs on both write paths (batch lookups and the per-paper reference),
-/// because both must stamp and record removals the same way.
+/// removed after it.
 /// </summary>
-public sealed class ChangeFeedTests
+public abstract partial class PaperStoreConformance
 {
-    private static readonly CancellationToken None = CancellationToken.None;
-
-    [Theory]
-    [InlineData(true)]
-    [InlineData(false)]
-    public async Task A_fresh_import_is_all_changed_since_generation_zero_in_the_order_it_changed(bool batchLookups)
+    [Fact]
+    public async Task A_fresh_import_is_all_changed_since_generation_zero_in_the_order_it_changed()
     {
-        await using var temp = await TempStore.CreateAsync();
-        var store = Store(temp, batchLookups);
+        await using var temp = await CreateStoreAsync();
+        var store = temp.Store;
         var saved = Papers.TitleOnly("A saved page");
 
         await store.UpsertAsync([Papers.Arxiv("2401.00003", "Third"), saved, Papers.Arxiv("2401.00002", "Second")], None);
@@ -32,13 +26,11 @@ public sealed class ChangeFeedTests
         Assert.Empty(await store.ListRemovedSinceAsync(0, None));
     }
 
-    [Theory]
-    [InlineData(true)]
-    [InlineData(false)]
-    public async Task A_second_identical_import_changes_nothing_and_restamps_nothing(bool batchLookups)
+    [Fact]
+    public async Task A_second_identical_import_changes_nothing_and_restamps_nothing()
     {
-        await using var temp = await TempStore.CreateAsync();
-        var store = Store(temp, batchLookups);
+        await using var temp = await CreateStoreAsync();
+        var store = temp.Store;
         Paper[] papers = [Papers.Arxiv("2401.00001", "First"), Papers.Arxiv("2401.00002", "Second"), Papers.TitleOnly("A saved page")];
         await store.UpsertAsync(papers, None);
         long afterFirst = await store.GetGenerationAsync(None);
@@ -53,13 +45,11 @@ public sealed class ChangeFeedTests
         Assert.Equal(3, (await ChangedAsync(store, afterFirst - 1)).Count);
     }
 
-    [Theory]
-    [InlineData(true)]
-    [InlineData(false)]
-    public async Task An_updated_paper_is_listed_since_the_previous_generation_and_the_others_are_not(bool batchLookups)
+    [Fact]
+    public async Task An_updated_paper_is_listed_since_the_previous_generation_and_the_others_are_not()
     {
-        await using var temp = await TempStore.CreateAsync();
-        var store = Store(temp, batchLookups);
+        await using var temp = await CreateStoreAsync();
+        var store = temp.Store;
         var unchanged = Papers.Arxiv("2401.00001", "Unchanged");
         var other = Papers.Arxiv("2401.00003", "Other");
         await store.UpsertAsync([unchanged, Papers.Arxiv("2401.00002", "Revised"), other], None);
@@ -83,13 +73,11 @@ public sealed class ChangeFeedTests
         Assert.Empty(await store.ListRemovedSinceAsync(previous - 1, None));
     }
 
-    [Theory]
-    [InlineData(true)]
-    [InlineData(false)]
-    public async Task A_title_only_paper_merged_into_its_arxiv_record_is_listed_as_removed_and_the_arxiv_id_as_changed(bool batchLookups)
+    [Fact]
+    public async Task A_title_only_paper_merged_into_its_arxiv_record_is_listed_as_removed_and_the_arxiv_id_as_changed()
     {
-        await using var temp = await TempStore.CreateAsync();
-        var store = Store(temp, batchLookups);
+        await using var temp = await CreateStoreAsync();
+        var store = temp.Store;
         var saved = Papers.TitleOnly("Scaling Rectified Flow Transformers");
         await store.UpsertAsync([saved, Papers.Arxiv("2401.00001", "Bystander")], None);
         long beforeMerge = await store.GetGenerationAsync(None);
@@ -106,13 +94,11 @@ public sealed class ChangeFeedTests
         Assert.Empty(await store.ListRemovedSinceAsync(afterMerge, None));
     }
 
-    [Theory]
-    [InlineData(true)]
-    [InlineData(false)]
-    public async Task A_row_evicted_by_another_claiming_its_arxiv_id_is_listed_as_removed_until_it_is_stored_again(bool batchLookups)
+    [Fact]
+    public async Task A_row_evicted_by_another_claiming_its_arxiv_id_is_listed_as_removed_until_it_is_stored_again()
     {
-        await using var temp = await TempStore.CreateAsync();
-        var store = Store(temp, batchLookups);
+        await using var temp = await CreateStoreAsync();
+        var store = temp.Store;
         // No source makes an id that is not the arXiv id, but the contract does not forbid it.
         var claimant = Papers.Arxiv("2401.00005", "Claimant") with { Id = "doc:5" };
         await store.UpsertAsync([Papers.Arxiv("2401.00005", "Holder")], None);
@@ -129,13 +115,11 @@ public sealed class ChangeFeedTests
         Assert.Equal(1, await store.CountAsync(None));
     }
 
-    [Theory]
-    [InlineData(true)]
-    [InlineData(false)]
-    public async Task A_paper_stored_and_taken_over_in_one_batch_is_listed_as_removed_at_that_batch(bool batchLookups)
+    [Fact]
+    public async Task A_paper_stored_and_taken_over_in_one_batch_is_listed_as_removed_at_that_batch()
     {
-        await using var temp = await TempStore.CreateAsync();
-        var store = Store(temp, batchLookups);
+        await using var temp = await CreateStoreAsync();
+        var store = temp.Store;
         var saved = Papers.TitleOnly("Graph Neural Networks");
 
         await store.UpsertAsync([saved, Papers.Arxiv("2401.00003", "Graph neural networks")], None);
@@ -144,9 +128,6 @@ public sealed class ChangeFeedTests
         Assert.Equal(["2401.00003"], await ChangedAsync(store, 0));
         Assert.Empty(await store.ListRemovedSinceAsync(1, None));
     }
-
-    private static SqlitePaperStore Store(TempStore temp, bool batchLookups) =>
-        new(temp.Store.DatabasePath) { BatchLookups = batchLookups };
 
     internal static async Task<List<string>> ChangedAsync(IPaperStore store, long generation)
     {

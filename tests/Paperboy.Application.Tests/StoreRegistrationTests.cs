@@ -1,0 +1,54 @@
+using Paperboy.Core.Storage;
+using Paperboy.Storage.Postgres;
+using Paperboy.Storage.Sqlite;
+
+namespace Paperboy.Application.Tests;
+
+/// <summary>Which store serves which contract: SQLite for everything, or PostgreSQL for papers and sync state.</summary>
+public sealed class StoreRegistrationTests
+{
+    [Fact]
+    public async Task Without_a_store_setting_one_sqlite_store_serves_every_contract()
+    {
+        await using var app = new AppServices(loadDemoCorpus: false);
+
+        var sqlite = app.Get<SqlitePaperStore>();
+
+        Assert.Same(sqlite, app.Get<IPaperStore>());
+        Assert.Same(sqlite, app.Get<ISyncStateStore>());
+        Assert.Same(sqlite, app.Get<IAccountStore>());
+        Assert.Same(sqlite, app.Get<IOutboxStore>());
+        Assert.Equal(Path.Combine(app.DataDirectory, SqlitePaperStore.FileName), sqlite.DatabasePath);
+    }
+
+    [Fact]
+    public async Task With_a_postgres_store_papers_and_sync_state_go_there_and_the_rest_stays_in_sqlite()
+    {
+        await using var app = new AppServices(loadDemoCorpus: false, configure: o => o.Store = "postgres://paperboy:hunter2@%2Frun%2Fpostgresql/paperboy");
+
+        var postgres = Assert.IsType<PostgresPaperStore>(app.Get<IPaperStore>());
+        var sqlite = app.Get<SqlitePaperStore>();
+
+        Assert.Same(postgres, app.Get<ISyncStateStore>());
+        Assert.Same(sqlite, app.Get<IAccountStore>());
+        Assert.Same(sqlite, app.Get<IUpvoteStore>());
+        Assert.Same(sqlite, app.Get<ILibraryStore>());
+        Assert.Same(sqlite, app.Get<IFollowStore>());
+        Assert.Same(sqlite, app.Get<IOutboxStore>());
+        Assert.Same(sqlite, app.Get<ISubscriptionStore>());
+        Assert.Contains("Host=/run/postgresql", postgres.Description, StringComparison.Ordinal);
+        Assert.DoesNotContain("hunter2", postgres.Description, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_store_setting_that_is_no_connection_string_fails_validation_without_its_password()
+    {
+        var options = new PaperboyOptions { Store = "postgres://u:hunter2@host/db?colour=blue" };
+
+        var error = Assert.Throws<InvalidOperationException>(options.Validate);
+
+        Assert.Contains("Paperboy:Store", error.Message, StringComparison.Ordinal);
+        Assert.Contains("unknown parameter \"colour\"", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("hunter2", error.Message, StringComparison.Ordinal);
+    }
+}
