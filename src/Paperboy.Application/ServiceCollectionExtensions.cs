@@ -58,6 +58,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<SemanticSearch>();
         services.AddSingleton<EmbeddingService>();
         services.AddSingleton<PaperSearchService>();
+        services.AddSingleton<StoreChangeFollower>();
         services.AddSingleton<PaperCatalog>();
         services.AddSingleton(provider => provider.GetRequiredService<PaperboyOptions>().Trending);
         // The accounts' votes; a host may register another source first (TryAdd), as tests of lists do.

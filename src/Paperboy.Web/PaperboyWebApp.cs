@@ -29,6 +29,7 @@ public static class PaperboyWebApp
         builder.Services.AddHostedService(provider => provider.GetRequiredService<OutboxSenderService>());
         builder.Services.AddHostedService(provider => provider.GetRequiredService<DigestScheduler>());
         builder.Services.AddHostedService(provider => provider.GetRequiredService<EmbeddingService>());
+        builder.Services.AddHostedService(provider => provider.GetRequiredService<Paperboy.Application.Searching.StoreChangeFollower>());
         // Pages live in this assembly; name it, since under `paperboy serve` the entry assembly is the CLI.
         builder.Services.AddRazorPages(options => options.Conventions.AddPageRoute("/Lists", ""))
             .AddApplicationPart(typeof(PaperboyWebApp).Assembly);

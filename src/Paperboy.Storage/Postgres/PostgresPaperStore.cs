@@ -96,6 +96,7 @@ public sealed partial class PostgresPaperStore : IPaperStore, IMigratingStore
         if (summary.Added + summary.Updated > 0)
         {
             await batch.FlushAsync(generation, cancellationToken);
+            await AnnounceAsync(connection, transaction, generation, cancellationToken);
         }
         await transaction.CommitAsync(cancellationToken);
         return summary;
@@ -161,6 +162,7 @@ public sealed partial class PostgresPaperStore : IPaperStore, IMigratingStore
 
     public async ValueTask DisposeAsync()
     {
+        await DisposeListenerAsync();
         await _dataSource.DisposeAsync();
         _initializing.Dispose();
     }

@@ -143,3 +143,29 @@ public sealed class PostgresPaperStoreTests
         Assert.Equal(10, (await left.GetAsync("2402.00001", None))!.LatestVersion);
     }
 }
+
+/// <summary>LISTEN/NOTIFY: a write through one node wakes another node's wait at once; without a write the wait times out.</summary>
+public sealed class PostgresChangeAnnouncementTests
+{
+    [Fact]
+    public async Task A_write_through_one_store_wakes_a_wait_on_another_and_silence_times_out()
+    {
+        await using var database = await TempDatabase.CreateAsync();
+        await using var listener = new PostgresPaperStore(database.ConnectionString);
+        await using var writer = new PostgresPaperStore(database.ConnectionString);
+        await writer.InitializeAsync(CancellationToken.None);
+
+        // The first wait opens the listening connection; nothing has been written since, so it times out.
+        bool quiet = await listener.WaitForChangeAsync(TimeSpan.FromMilliseconds(300), CancellationToken.None);
+        var waiting = listener.WaitForChangeAsync(TimeSpan.FromMinutes(2), CancellationToken.None);
+        await writer.UpsertAsync([Papers.Arxiv("2401.00001", "Axolotl regeneration")], CancellationToken.None);
+        bool woken = await waiting;
+        // An upsert that changes nothing announces nothing.
+        await writer.UpsertAsync([Papers.Arxiv("2401.00001", "Axolotl regeneration")], CancellationToken.None);
+        bool unchanged = await listener.WaitForChangeAsync(TimeSpan.FromMilliseconds(300), CancellationToken.None);
+
+        Assert.False(quiet);
+        Assert.True(woken);
+        Assert.False(unchanged);
+    }
+}
