@@ -1,16 +1,19 @@
 using AngleSharp;
 using AngleSharp.Dom;
 
-namespace Paperboy.Web.Tests;
+namespace Paperboy.Testing;
 
 /// <summary>Parses served HTML the way a browser would, to assert on elements and their text.</summary>
-internal static class Html
+public static class Html
 {
     public static async Task<IDocument> GetAsync(HttpClient client, string url)
     {
         var response = await client.GetAsync(url);
         string body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.IsSuccessStatusCode, $"GET {url} answered {(int)response.StatusCode}: {body[..Math.Min(body.Length, 500)]}");
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new HttpRequestException($"GET {url} answered {(int)response.StatusCode}: {body[..Math.Min(body.Length, 500)]}");
+        }
         return await ParseAsync(body);
     }
 

@@ -1,9 +1,9 @@
 using AngleSharp.Dom;
 
-namespace Paperboy.Web.Tests;
+namespace Paperboy.Testing;
 
 /// <summary>Submits a page's form as a browser would: its hidden fields (the anti-forgery token too), plus what the test types.</summary>
-internal static class Forms
+public static class Forms
 {
     public static async Task<HttpResponseMessage> SubmitAsync(HttpClient client, string pageUrl, string formSelector, IDictionary<string, string>? values = null)
     {
