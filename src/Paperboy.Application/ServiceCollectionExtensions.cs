@@ -74,6 +74,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton(provider => provider.GetRequiredService<PaperboyOptions>().Sources);
         services.AddSingleton(provider => provider.GetRequiredService<PaperboyOptions>().Sync);
         services.AddSingleton<ISyncStateStore>(provider => (ISyncStateStore)provider.GetRequiredService<IPaperStore>());
+        services.AddSingleton<IJobLocks>(provider => (IJobLocks)provider.GetRequiredService<IPaperStore>());
         // One client for the process: its pooled connections are recycled so DNS changes are seen.
         services.AddSingleton(_ => new HttpClient(new SocketsHttpHandler
         {
@@ -99,7 +100,9 @@ public static class ServiceCollectionExtensions
     private static IServiceCollection AddPaperboyMail(this IServiceCollection services)
     {
         services.AddSingleton(provider => provider.GetRequiredService<PaperboyOptions>().Smtp);
-        services.AddSingleton<IOutboxStore>(provider => provider.GetRequiredService<SqlitePaperStore>());
+        services.AddSingleton<IOutboxStore>(provider => provider.GetRequiredService<PaperboyOptions>().UsesPostgres
+            ? (PostgresPaperStore)provider.GetRequiredService<IPaperStore>()
+            : provider.GetRequiredService<SqlitePaperStore>());
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<EmailOutbox>();
         services.AddSingleton<IEmailOutbox>(provider => provider.GetRequiredService<EmailOutbox>());

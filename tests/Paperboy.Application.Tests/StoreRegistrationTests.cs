@@ -4,7 +4,7 @@ using Paperboy.Storage.Sqlite;
 
 namespace Paperboy.Application.Tests;
 
-/// <summary>Which store serves which contract: SQLite for everything, or PostgreSQL for papers and sync state.</summary>
+/// <summary>Which store serves which contract: SQLite for everything, or PostgreSQL for papers, sync state, job locks and the outbox.</summary>
 public sealed class StoreRegistrationTests
 {
     [Fact]
@@ -18,11 +18,12 @@ public sealed class StoreRegistrationTests
         Assert.Same(sqlite, app.Get<ISyncStateStore>());
         Assert.Same(sqlite, app.Get<IAccountStore>());
         Assert.Same(sqlite, app.Get<IOutboxStore>());
+        Assert.Same(sqlite, app.Get<IJobLocks>());
         Assert.Equal(Path.Combine(app.DataDirectory, SqlitePaperStore.FileName), sqlite.DatabasePath);
     }
 
     [Fact]
-    public async Task With_a_postgres_store_papers_and_sync_state_go_there_and_the_rest_stays_in_sqlite()
+    public async Task With_a_postgres_store_papers_sync_state_job_locks_and_the_outbox_go_there_and_the_rest_stays_in_sqlite()
     {
         await using var app = new AppServices(loadDemoCorpus: false, configure: o => o.Store = "postgres://paperboy:hunter2@%2Frun%2Fpostgresql/paperboy");
 
@@ -30,11 +31,12 @@ public sealed class StoreRegistrationTests
         var sqlite = app.Get<SqlitePaperStore>();
 
         Assert.Same(postgres, app.Get<ISyncStateStore>());
+        Assert.Same(postgres, app.Get<IOutboxStore>());
+        Assert.Same(postgres, app.Get<IJobLocks>());
         Assert.Same(sqlite, app.Get<IAccountStore>());
         Assert.Same(sqlite, app.Get<IUpvoteStore>());
         Assert.Same(sqlite, app.Get<ILibraryStore>());
         Assert.Same(sqlite, app.Get<IFollowStore>());
-        Assert.Same(sqlite, app.Get<IOutboxStore>());
         Assert.Same(sqlite, app.Get<ISubscriptionStore>());
         Assert.Contains("Host=/run/postgresql", postgres.Description, StringComparison.Ordinal);
         Assert.DoesNotContain("hunter2", postgres.Description, StringComparison.Ordinal);

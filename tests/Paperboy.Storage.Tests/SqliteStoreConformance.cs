@@ -29,3 +29,29 @@ public sealed class SqlitePerPaperStoreConformance : PaperStoreConformance
         });
     }
 }
+
+/// <summary>The outbox contract on SQLite, and how SQLite takes over a claim: at once.</summary>
+public sealed class SqliteOutboxConformance : OutboxStoreConformance
+{
+    private protected override async Task<StoreUnderTest> CreateStoreAsync()
+    {
+        var temp = await TempStore.CreateAsync();
+        return new StoreUnderTest(temp.Store, temp.DisposeAsync);
+    }
+
+    [Fact]
+    public async Task A_message_left_sending_is_claimed_again_at_once_because_the_sender_holds_the_outbox_alone()
+    {
+        await using var temp = await CreateStoreAsync();
+        var outbox = temp.Outbox;
+        await outbox.EnqueueAsync(Message("digest"), T0, None);
+        await outbox.EnqueueAsync(Message("older-due-later"), T0.AddMinutes(-1), None);
+        var left = await outbox.ClaimNextAsync(T0, Lease, None);
+
+        var retaken = await outbox.ClaimNextAsync(T0.AddSeconds(1), Lease, None);
+
+        Assert.False(outbox.AllowsConcurrentSenders);
+        Assert.Equal(left!.Id, retaken!.Id);
+        Assert.Equal(2, retaken.Attempts);
+    }
+}

@@ -10,5 +10,8 @@ internal sealed class StoreUnderTest(IPaperStore store, Func<ValueTask> cleanUp)
     /// <summary>The same store seen as the sync state store: every store implements both.</summary>
     public ISyncStateStore SyncState => (ISyncStateStore)Store;
 
+    /// <summary>The same store seen as the mail outbox: every store implements it.</summary>
+    public IOutboxStore Outbox => (IOutboxStore)Store;
+
     public ValueTask DisposeAsync() => cleanUp();
 }

@@ -11,7 +11,8 @@ namespace Paperboy.Application.Mail;
 /// written and committed right after, so a crash leaves it either sent or sending (sent again on
 /// restart, with the same Message-ID). 4xx replies and lost connections reschedule it with exponential
 /// backoff and jitter, up to <see cref="SmtpOptions.MaxAttempts"/>; a 5xx to RCPT or DATA fails it and
-/// suppresses the address. One sender works a data directory at a time, guarded by a lock file.
+/// suppresses the address. On SQLite one sender works a data directory at a time, guarded by a lock
+/// file; on PostgreSQL every node sends, and the store's leased claims keep them apart.
 /// </summary>
 public sealed partial class OutboxSender(IOutboxStore store, PaperboyOptions options, TimeProvider time, ILogger<OutboxSender> logger)
 {
@@ -28,8 +29,10 @@ public sealed partial class OutboxSender(IOutboxStore store, PaperboyOptions opt
         {
             return new OutboxRunReport(0, 0, 0, 0, "Paperboy:Smtp:Host is not set; mail stays queued");
         }
-        FileStream? lockFile = TryLock();
-        if (lockFile is null)
+        // The lock file is for an outbox only one sender may work; a shared one (PostgreSQL) needs none,
+        // and a file in one node's data directory would not keep other nodes out anyway.
+        FileStream? lockFile = null;
+        if (!store.AllowsConcurrentSenders && (lockFile = TryLock()) is null)
         {
             return new OutboxRunReport(0, 0, 0, 0, "another mail sender is running on this data directory");
         }
@@ -39,7 +42,7 @@ public sealed partial class OutboxSender(IOutboxStore store, PaperboyOptions opt
             SmtpConnection? connection = null;
             try
             {
-                while (await store.ClaimNextAsync(time.GetUtcNow(), cancellationToken) is { } message)
+                while (await store.ClaimNextAsync(time.GetUtcNow(), Smtp.ClaimLease, cancellationToken) is { } message)
                 {
                     if (await store.IsSuppressedAsync(message.Recipient, cancellationToken))
                     {
@@ -106,7 +109,16 @@ public sealed partial class OutboxSender(IOutboxStore store, PaperboyOptions opt
             await connection.WriteMessageAsync(MimeWriter.Write(message, Smtp.From, Smtp.FromName), cancellationToken);
             // The exactly-once step: the row becomes sent in a transaction opened before the final dot is
             // written and committed at once after it, so only the commit lies between the two.
-            await using (var sent = await store.PrepareSentAsync(message.Id, time.GetUtcNow(), cancellationToken))
+            var sent = await store.PrepareSentAsync(message.Id, time.GetUtcNow(), cancellationToken);
+            if (sent is null)
+            {
+                // This node's claim ran out and another node has the message now: leave the DATA unended,
+                // and drop the connection so the server discards it (RFC 5321 section 4.1.1.4).
+                LogClaimLost(logger, message.Id, message.Recipient);
+                run.Error = $"the claim on message {message.Id} ran out before it was sent; another sender has it";
+                return false;
+            }
+            await using (sent)
             {
                 await connection.WriteEndOfDataAsync(cancellationToken);
                 endWritten = true;
@@ -204,6 +216,9 @@ public sealed partial class OutboxSender(IOutboxStore store, PaperboyOptions opt
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "mail: {Address} refused permanently ({Reply}); no more mail goes to it")]
     private static partial void LogSuppressed(ILogger logger, string address, string reply);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "mail: the claim on message {Id} to {Address} ran out before its end of DATA; not ended here, another sender has it")]
+    private static partial void LogClaimLost(ILogger logger, long id, string address);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "mail: no reply after the end of message {Id} to {Address} ({Error}); counted as sent, not sent again")]
     private static partial void LogNoReply(ILogger logger, long id, string address, string error);

@@ -45,6 +45,13 @@ public sealed class SmtpOptions
     /// <summary>How often the server's background sender looks for due mail.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// How long a claimed message is this node's to send on a PostgreSQL store; a message still sending
+    /// after it was claimed by a node that died, and another node takes it over. Longer than sending one
+    /// message can take (a few command timeouts); ignored on SQLite, where one sender works the outbox.
+    /// </summary>
+    public TimeSpan ClaimLease { get; set; } = TimeSpan.FromMinutes(10);
+
     public bool Configured => !string.IsNullOrWhiteSpace(Host);
 
     public void Validate()
@@ -73,9 +80,9 @@ public sealed class SmtpOptions
         {
             throw new InvalidOperationException("options: Paperboy:Smtp:Username is set with StartTls Never: credentials are only sent over TLS");
         }
-        if (ConnectTimeout <= TimeSpan.Zero || CommandTimeout <= TimeSpan.Zero || PollInterval <= TimeSpan.Zero)
+        if (ConnectTimeout <= TimeSpan.Zero || CommandTimeout <= TimeSpan.Zero || PollInterval <= TimeSpan.Zero || ClaimLease <= TimeSpan.Zero)
         {
-            throw new InvalidOperationException("options: Paperboy:Smtp timeouts and PollInterval must be more than 0");
+            throw new InvalidOperationException("options: Paperboy:Smtp timeouts, PollInterval and ClaimLease must be more than 0");
         }
         if (MaxAttempts < 1 || RetryBaseDelay <= TimeSpan.Zero || RetryMaxDelay < RetryBaseDelay)
         {

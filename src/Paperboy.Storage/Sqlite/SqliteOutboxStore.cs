@@ -12,6 +12,9 @@ public sealed partial class SqlitePaperStore : IOutboxStore
     private const string OutboxColumns =
         "id, dedupe_key, recipient, subject, text_body, html_body, headers, message_id, queued_at, state, attempts, next_attempt_at, sent_at, last_error";
 
+    /// <summary>False: the sender's lock file makes it the only one on this data directory.</summary>
+    public bool AllowsConcurrentSenders => false;
+
     public async Task<bool> EnqueueAsync(NewOutboxMessage message, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
@@ -34,8 +37,9 @@ public sealed partial class SqlitePaperStore : IOutboxStore
         return await command.ExecuteNonQueryAsync(cancellationToken) > 0;
     }
 
-    public async Task<OutboxMessage?> ClaimNextAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<OutboxMessage?> ClaimNextAsync(DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken)
     {
+        // No lease: the caller holds the outbox alone, so any row left sending belongs to a dead sender.
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         // One statement picks and claims, so the row read is the row marked.
@@ -52,7 +56,7 @@ public sealed partial class SqlitePaperStore : IOutboxStore
         return await reader.ReadAsync(cancellationToken) ? ReadOutbox(reader) : null;
     }
 
-    public async Task<IPendingCommit> PrepareSentAsync(long id, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<IPendingCommit?> PrepareSentAsync(long id, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var connection = await OpenAsync(cancellationToken);
         try
@@ -67,7 +71,8 @@ public sealed partial class SqlitePaperStore : IOutboxStore
             if (await command.ExecuteNonQueryAsync(cancellationToken) != 1)
             {
                 await transaction.DisposeAsync();
-                throw new InvalidOperationException($"store: outbox message {id} is not being sent");
+                await connection.DisposeAsync();
+                return null;
             }
             return new SqlitePendingCommit(connection, transaction);
         }

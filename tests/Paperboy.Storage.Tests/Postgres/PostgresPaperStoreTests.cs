@@ -20,9 +20,12 @@ public sealed class PostgresPaperStoreTests
         var again = await second.MigrateAsync(None);
 
         Assert.Equal(PostgresMigrator.All.Select(m => m.Name), applied.Select(m => m.Name));
-        Assert.Equal(["0001_papers", "0002_sync"], applied.Select(m => m.Name));
+        Assert.Equal(["0001_papers", "0002_sync"], applied.Take(2).Select(m => m.Name));
+        Assert.Contains("0004_outbox", applied.Select(m => m.Name));
         Assert.Empty(again);
-        Assert.Equal(["1 0001_papers", "2 0002_sync"], await database.QueryAsync("SELECT version || ' ' || name FROM schema_migrations ORDER BY version;"));
+        Assert.Equal(
+            PostgresMigrator.All.Select(m => $"{m.Version} {m.Name}"),
+            await database.QueryAsync("SELECT version || ' ' || name FROM schema_migrations ORDER BY version;"));
     }
 
     [Fact]
@@ -54,7 +57,7 @@ public sealed class PostgresPaperStoreTests
 
         await store.SetCheckpointAsync("oai-pmh:cs", "{}", None);
 
-        Assert.Equal(["2"], await database.QueryAsync("SELECT MAX(version) FROM schema_migrations;"));
+        Assert.Equal([$"{PostgresMigrator.All[^1].Version}"], await database.QueryAsync("SELECT MAX(version) FROM schema_migrations;"));
     }
 
     [Fact]

@@ -1,6 +1,3 @@
-using Paperboy.Storage.Postgres;
-using Paperboy.Testing;
-
 namespace Paperboy.Storage.Tests.Postgres;
 
 /// <summary>
@@ -9,16 +6,11 @@ namespace Paperboy.Storage.Tests.Postgres;
 /// </summary>
 public sealed class PostgresStoreConformance : PaperStoreConformance
 {
-    private protected override async Task<StoreUnderTest> CreateStoreAsync()
-    {
-        var server = await PostgresServer.SharedAsync();
-        string database = await server.CreateDatabaseAsync();
-        var store = new PostgresPaperStore(server.ConnectionString(database));
-        await store.InitializeAsync(None);
-        return new StoreUnderTest(store, async () =>
-        {
-            await store.DisposeAsync();
-            await server.DropDatabaseAsync(database);
-        });
-    }
+    private protected override Task<StoreUnderTest> CreateStoreAsync() => PostgresStores.CreateAsync();
+}
+
+/// <summary>The outbox contract on PostgreSQL; claims by several nodes are tested in <see cref="PostgresOutboxClaimTests"/>.</summary>
+public sealed class PostgresOutboxConformance : OutboxStoreConformance
+{
+    private protected override Task<StoreUnderTest> CreateStoreAsync() => PostgresStores.CreateAsync();
 }
