@@ -1,6 +1,3 @@
-using Paperboy.Storage.Postgres;
-using Paperboy.Testing;
-
 namespace Paperboy.Storage.Tests.Postgres;
 
 /// <summary>
@@ -9,16 +6,26 @@ namespace Paperboy.Storage.Tests.Postgres;
 /// </summary>
 public sealed class PostgresStoreConformance : PaperStoreConformance
 {
-    private protected override async Task<StoreUnderTest> CreateStoreAsync()
-    {
-        var server = await PostgresServer.SharedAsync();
-        string database = await server.CreateDatabaseAsync();
-        var store = new PostgresPaperStore(server.ConnectionString(database));
-        await store.InitializeAsync(None);
-        return new StoreUnderTest(store, async () =>
-        {
-            await store.DisposeAsync();
-            await server.DropDatabaseAsync(database);
-        });
-    }
+    private protected override Task<StoreUnderTest> CreateStoreAsync() => TestStores.PostgresAsync();
+}
+
+/// <summary>The account contracts on PostgreSQL, each test in a fresh database of the shared server.</summary>
+public sealed class PostgresAccountStoreConformance : AccountStoreConformance
+{
+    private protected override Task<StoreUnderTest> CreateStoreAsync() => TestStores.PostgresAsync();
+}
+
+public sealed class PostgresUpvoteStoreConformance : UpvoteStoreConformance
+{
+    private protected override Task<StoreUnderTest> CreateStoreAsync() => TestStores.PostgresAsync();
+}
+
+public sealed class PostgresLibraryStoreConformance : LibraryStoreConformance
+{
+    private protected override Task<StoreUnderTest> CreateStoreAsync() => TestStores.PostgresAsync();
+}
+
+public sealed class PostgresFollowStoreConformance : FollowStoreConformance
+{
+    private protected override Task<StoreUnderTest> CreateStoreAsync() => TestStores.PostgresAsync();
 }
