@@ -16,8 +16,9 @@ public sealed class PostgresTwoNodeTests
     public async Task A_sign_in_token_raced_from_two_nodes_signs_in_once()
     {
         await using var database = await TempDatabase.CreateAsync();
-        await using var first = new PostgresPaperStore(database.ConnectionString);
-        await using var second = new PostgresPaperStore(database.ConnectionString);
+        // Small pools: the races queue for connections instead of taking the shared server's last ones.
+        await using var first = new PostgresPaperStore($"{database.ConnectionString};Maximum Pool Size=8");
+        await using var second = new PostgresPaperStore($"{database.ConnectionString};Maximum Pool Size=8");
         await first.InitializeAsync(None);
         await second.InitializeAsync(None);
         const int Tokens = 50;
