@@ -20,9 +20,9 @@ public sealed class PostgresPaperStoreTests
         var again = await second.MigrateAsync(None);
 
         Assert.Equal(PostgresMigrator.All.Select(m => m.Name), applied.Select(m => m.Name));
-        Assert.Equal(["0001_papers", "0002_sync", "0003_accounts"], applied.Select(m => m.Name));
+        Assert.Equal(["0001_papers", "0002_sync", "0003_accounts", "0005_subscriptions"], applied.Select(m => m.Name));
         Assert.Empty(again);
-        Assert.Equal(["1 0001_papers", "2 0002_sync", "3 0003_accounts"], await database.QueryAsync("SELECT version || ' ' || name FROM schema_migrations ORDER BY version;"));
+        Assert.Equal(["1 0001_papers", "2 0002_sync", "3 0003_accounts", "5 0005_subscriptions"], await database.QueryAsync("SELECT version || ' ' || name FROM schema_migrations ORDER BY version;"));
     }
 
     [Fact]

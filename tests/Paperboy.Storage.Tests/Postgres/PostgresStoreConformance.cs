@@ -29,3 +29,8 @@ public sealed class PostgresFollowStoreConformance : FollowStoreConformance
 {
     private protected override Task<StoreUnderTest> CreateStoreAsync() => TestStores.PostgresAsync();
 }
+
+public sealed class PostgresSubscriptionStoreConformance : SubscriptionStoreConformance
+{
+    private protected override Task<StoreUnderTest> CreateStoreAsync() => TestStores.PostgresAsync();
+}
