@@ -4,7 +4,7 @@ using Paperboy.Storage.Sqlite;
 
 namespace Paperboy.Application.Tests;
 
-/// <summary>Which store serves which contract: SQLite for everything, or PostgreSQL for papers and sync state.</summary>
+/// <summary>Which store serves which contract: SQLite for everything, or PostgreSQL for all but the outbox.</summary>
 public sealed class StoreRegistrationTests
 {
     [Fact]
@@ -17,12 +17,16 @@ public sealed class StoreRegistrationTests
         Assert.Same(sqlite, app.Get<IPaperStore>());
         Assert.Same(sqlite, app.Get<ISyncStateStore>());
         Assert.Same(sqlite, app.Get<IAccountStore>());
+        Assert.Same(sqlite, app.Get<IUpvoteStore>());
+        Assert.Same(sqlite, app.Get<ILibraryStore>());
+        Assert.Same(sqlite, app.Get<IFollowStore>());
+        Assert.Same(sqlite, app.Get<ISubscriptionStore>());
         Assert.Same(sqlite, app.Get<IOutboxStore>());
         Assert.Equal(Path.Combine(app.DataDirectory, SqlitePaperStore.FileName), sqlite.DatabasePath);
     }
 
     [Fact]
-    public async Task With_a_postgres_store_papers_and_sync_state_go_there_and_the_rest_stays_in_sqlite()
+    public async Task With_a_postgres_store_papers_sync_state_and_accounts_go_there_and_the_outbox_stays_in_sqlite()
     {
         await using var app = new AppServices(loadDemoCorpus: false, configure: o => o.Store = "postgres://paperboy:hunter2@%2Frun%2Fpostgresql/paperboy");
 
@@ -30,12 +34,12 @@ public sealed class StoreRegistrationTests
         var sqlite = app.Get<SqlitePaperStore>();
 
         Assert.Same(postgres, app.Get<ISyncStateStore>());
-        Assert.Same(sqlite, app.Get<IAccountStore>());
-        Assert.Same(sqlite, app.Get<IUpvoteStore>());
-        Assert.Same(sqlite, app.Get<ILibraryStore>());
-        Assert.Same(sqlite, app.Get<IFollowStore>());
+        Assert.Same(postgres, app.Get<IAccountStore>());
+        Assert.Same(postgres, app.Get<IUpvoteStore>());
+        Assert.Same(postgres, app.Get<ILibraryStore>());
+        Assert.Same(postgres, app.Get<IFollowStore>());
+        Assert.Same(postgres, app.Get<ISubscriptionStore>());
         Assert.Same(sqlite, app.Get<IOutboxStore>());
-        Assert.Same(sqlite, app.Get<ISubscriptionStore>());
         Assert.Contains("Host=/run/postgresql", postgres.Description, StringComparison.Ordinal);
         Assert.DoesNotContain("hunter2", postgres.Description, StringComparison.Ordinal);
     }
