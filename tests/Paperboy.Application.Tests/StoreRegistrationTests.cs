@@ -1,6 +1,8 @@
+using Paperboy.Application.Lists;
 using Paperboy.Core.Storage;
 using Paperboy.Storage.Postgres;
 using Paperboy.Storage.Sqlite;
+using Paperboy.Testing;
 
 namespace Paperboy.Application.Tests;
 
@@ -42,6 +44,29 @@ public sealed class StoreRegistrationTests
         Assert.Same(sqlite, app.Get<IOutboxStore>());
         Assert.Contains("Host=/run/postgresql", postgres.Description, StringComparison.Ordinal);
         Assert.DoesNotContain("hunter2", postgres.Description, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task With_a_postgres_store_an_upvote_reaches_the_lists_local_counts_from_postgres()
+    {
+        var server = await PostgresServer.SharedAsync();
+        string database = await server.CreateDatabaseAsync();
+        try
+        {
+            await using var app = new AppServices(loadDemoCorpus: false, configure: o => o.Store = server.ConnectionString(database));
+            var ada = await app.Get<IAccountStore>().SignInAccountAsync("ada@example.org", DateTimeOffset.UtcNow, CancellationToken.None);
+
+            await app.Get<IUpvoteStore>().SetUpvoteAsync(ada.Id, "2401.00001", true, DateTimeOffset.UtcNow, CancellationToken.None);
+
+            var counts = await app.Get<ILocalUpvoteCounts>().CountAsync(["2401.00001", "2401.00002"], CancellationToken.None);
+            var inSqlite = await app.Get<SqlitePaperStore>().CountLocalUpvotesAsync(["2401.00001"], CancellationToken.None);
+            Assert.Equal(new Dictionary<string, int> { ["2401.00001"] = 1, ["2401.00002"] = 0 }, counts);
+            Assert.Equal(0, inSqlite["2401.00001"]);
+        }
+        finally
+        {
+            await server.DropDatabaseAsync(database);
+        }
     }
 
     [Fact]
