@@ -59,6 +59,27 @@ public sealed class PostgresPaperStoreTests
     }
 
     [Fact]
+    public async Task A_migration_numbered_below_the_newest_applied_one_is_still_applied()
+    {
+        await using var database = await TempDatabase.CreateAsync();
+        await using (var migrated = new PostgresPaperStore(database.ConnectionString))
+        {
+            await migrated.InitializeAsync(None);
+        }
+        // As a database left by a release that had 0005 but not yet 0003 would be.
+        await database.QueryAsync(
+            "DROP TABLE server_secrets, accounts, sign_in_tokens, sessions, access_tokens, upvotes, library_items, library_tags, follows CASCADE; " +
+            "DELETE FROM schema_migrations WHERE version = 3; SELECT 1;");
+        await using var store = new PostgresPaperStore(database.ConnectionString);
+
+        var applied = await store.MigrateAsync(None);
+        var account = await store.SignInAccountAsync("ada@example.org", DateTimeOffset.UnixEpoch, None);
+
+        Assert.Equal([3], applied.Select(m => m.Version));
+        Assert.Equal("ada@example.org", account.Email);
+    }
+
+    [Fact]
     public async Task The_list_day_queries_use_the_list_day_index()
     {
         await using var database = await TempDatabase.CreateAsync();
