@@ -45,8 +45,8 @@ public static class ServiceCollectionExtensions
     {
         services.AddSingleton(options);
         services.AddSingleton(provider => provider.GetRequiredService<PaperboyOptions>().Search);
-        // The SQLite file in the data directory always exists: it is the paper store unless Paperboy:Store
-        // names a PostgreSQL database, and it keeps what is not yet on PostgreSQL (accounts, mail) either way.
+        // The SQLite file in the data directory always exists: it is the store of every contract unless
+        // Paperboy:Store names a PostgreSQL database, which then serves them all.
         services.AddSingleton(provider => SqlitePaperStore.InDataDirectory(provider.GetRequiredService<PaperboyOptions>().DataDirectory));
         services.AddSingleton<IPaperStore>(provider => provider.GetRequiredService<PaperboyOptions>() is { UsesPostgres: true } options
             ? new PostgresPaperStore(options.Store!)
@@ -117,10 +117,10 @@ public static class ServiceCollectionExtensions
     private static IServiceCollection AddPaperboyAccounts(this IServiceCollection services)
     {
         services.AddSingleton(provider => provider.GetRequiredService<PaperboyOptions>().Accounts);
-        services.AddSingleton<IAccountStore>(provider => provider.GetRequiredService<SqlitePaperStore>());
-        services.AddSingleton<IUpvoteStore>(provider => provider.GetRequiredService<SqlitePaperStore>());
-        services.AddSingleton<ILibraryStore>(provider => provider.GetRequiredService<SqlitePaperStore>());
-        services.AddSingleton<IFollowStore>(provider => provider.GetRequiredService<SqlitePaperStore>());
+        services.AddSingleton<IAccountStore>(AccountSideStore<IAccountStore>);
+        services.AddSingleton<IUpvoteStore>(AccountSideStore<IUpvoteStore>);
+        services.AddSingleton<ILibraryStore>(AccountSideStore<ILibraryStore>);
+        services.AddSingleton<IFollowStore>(AccountSideStore<IFollowStore>);
         // AccountOptions.Mailer picks the sender: the outbox when SMTP is configured, else the log.
         services.AddSingleton<LogSignInMailer>();
         services.AddSingleton<SmtpSignInMailer>();
@@ -137,11 +137,20 @@ public static class ServiceCollectionExtensions
         return services;
     }
 
+    /// <summary>
+    /// The store that keeps accounts and what they own (upvotes, libraries, follows, subscriptions): the
+    /// PostgreSQL paper store when Paperboy:Store names one, so every node shares them; else the SQLite file.
+    /// </summary>
+    private static T AccountSideStore<T>(IServiceProvider provider) where T : class =>
+        provider.GetRequiredService<PaperboyOptions>().UsesPostgres
+            ? (T)provider.GetRequiredService<IPaperStore>()
+            : (T)(object)provider.GetRequiredService<SqlitePaperStore>();
+
     /// <summary>Subscriptions and digests (docs/DIGESTS.md); they queue through the outbox of AddPaperboyMail.</summary>
     private static IServiceCollection AddPaperboyDigests(this IServiceCollection services)
     {
         services.AddSingleton(provider => provider.GetRequiredService<PaperboyOptions>().Digests);
-        services.AddSingleton<ISubscriptionStore>(provider => provider.GetRequiredService<SqlitePaperStore>());
+        services.AddSingleton<ISubscriptionStore>(AccountSideStore<ISubscriptionStore>);
         services.AddSingleton<SubscriptionLinks>();
         services.AddSingleton<SubscriptionService>();
         services.AddSingleton<DigestSchedule>();

@@ -26,4 +26,18 @@ public sealed class SqlitePaperStoreTests
         Assert.Equal(8L, reader.GetInt64(0));
         Assert.Equal(8L, reader.GetInt64(1));
     }
+
+    [Fact]
+    public async Task Every_migration_up_to_the_subscriptions_is_recorded_in_order()
+    {
+        await using var temp = await TempStore.CreateAsync();
+        await using var connection = new SqliteConnection($"Data Source={temp.Store.DatabasePath}");
+        await connection.OpenAsync();
+        await using var versions = connection.CreateCommand();
+        versions.CommandText = "SELECT group_concat(version, ',') FROM (SELECT version FROM schema_version ORDER BY version);";
+
+        string recorded = (string)(await versions.ExecuteScalarAsync())!;
+
+        Assert.Equal("1,2,3,4,5,6,7,8", recorded);
+    }
 }

@@ -5,11 +5,7 @@ namespace Paperboy.Storage.Tests;
 /// <summary>The contract on SQLite: a store in a fresh temporary data directory per test.</summary>
 public sealed class SqliteStoreConformance : PaperStoreConformance
 {
-    private protected override async Task<StoreUnderTest> CreateStoreAsync()
-    {
-        var temp = await TempStore.CreateAsync();
-        return new StoreUnderTest(temp.Store, temp.DisposeAsync);
-    }
+    private protected override Task<StoreUnderTest> CreateStoreAsync() => TestStores.SqliteAsync();
 }
 
 /// <summary>
@@ -22,7 +18,7 @@ public sealed class SqlitePerPaperStoreConformance : PaperStoreConformance
     {
         var temp = await TempStore.CreateAsync();
         var store = new SqlitePaperStore(temp.Store.DatabasePath) { BatchLookups = false };
-        return new StoreUnderTest(store, async () =>
+        return new StoreUnderTest(store, sql => TestStores.SqliteScalarAsync(store.DatabasePath, sql), async () =>
         {
             await store.DisposeAsync();
             await temp.DisposeAsync();
@@ -30,14 +26,36 @@ public sealed class SqlitePerPaperStoreConformance : PaperStoreConformance
     }
 }
 
+/// <summary>The account contracts on SQLite, each test in a fresh temporary data directory.</summary>
+public sealed class SqliteAccountStoreConformance : AccountStoreConformance
+{
+    private protected override Task<StoreUnderTest> CreateStoreAsync() => TestStores.SqliteAsync();
+}
+
+public sealed class SqliteUpvoteStoreConformance : UpvoteStoreConformance
+{
+    private protected override Task<StoreUnderTest> CreateStoreAsync() => TestStores.SqliteAsync();
+}
+
+public sealed class SqliteLibraryStoreConformance : LibraryStoreConformance
+{
+    private protected override Task<StoreUnderTest> CreateStoreAsync() => TestStores.SqliteAsync();
+}
+
+public sealed class SqliteFollowStoreConformance : FollowStoreConformance
+{
+    private protected override Task<StoreUnderTest> CreateStoreAsync() => TestStores.SqliteAsync();
+}
+
+public sealed class SqliteSubscriptionStoreConformance : SubscriptionStoreConformance
+{
+    private protected override Task<StoreUnderTest> CreateStoreAsync() => TestStores.SqliteAsync();
+}
+
 /// <summary>The outbox contract on SQLite, and how SQLite takes over a claim: at once.</summary>
 public sealed class SqliteOutboxConformance : OutboxStoreConformance
 {
-    private protected override async Task<StoreUnderTest> CreateStoreAsync()
-    {
-        var temp = await TempStore.CreateAsync();
-        return new StoreUnderTest(temp.Store, temp.DisposeAsync);
-    }
+    private protected override Task<StoreUnderTest> CreateStoreAsync() => TestStores.SqliteAsync();
 
     [Fact]
     public async Task A_message_left_sending_is_claimed_again_at_once_because_the_sender_holds_the_outbox_alone()

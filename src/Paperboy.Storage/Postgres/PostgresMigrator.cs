@@ -19,7 +19,7 @@ public static class PostgresMigrator
     /// <summary>The migrations this build knows, oldest first.</summary>
     public static IReadOnlyList<Migration> All { get; } = Load();
 
-    /// <summary>Applies every migration newer than the database's; returns those applied, oldest first.</summary>
+    /// <summary>Applies every migration the database has not recorded; returns those applied, oldest first.</summary>
     public static Task<IReadOnlyList<Migration>> MigrateAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken) =>
         MigrateAsync(dataSource, int.MaxValue, cancellationToken);
 
@@ -34,9 +34,11 @@ public static class PostgresMigrator
             await ExecuteAsync(connection, null,
                 "CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL);",
                 cancellationToken);
-            int current = await CurrentVersionAsync(connection, cancellationToken);
+            // Every migration not yet recorded, not only those above the newest: branches numbered 0003 and
+            // 0005 may ship before the 0004 between them, and a database that has 0005 must still gain 0004.
+            var done = await AppliedVersionsAsync(connection, cancellationToken);
             var applied = new List<Migration>();
-            foreach (var migration in All.Where(m => m.Version > current && m.Version <= lastVersion))
+            foreach (var migration in All.Where(m => !done.Contains(m.Version) && m.Version <= lastVersion))
             {
                 await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
                 try
@@ -77,6 +79,18 @@ public static class PostgresMigrator
     {
         await using var command = new NpgsqlCommand("SELECT COALESCE(MAX(version), 0) FROM schema_migrations;", connection);
         return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+    }
+
+    private static async Task<HashSet<int>> AppliedVersionsAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand("SELECT version FROM schema_migrations;", connection);
+        var versions = new HashSet<int>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            versions.Add(reader.GetInt32(0));
+        }
+        return versions;
     }
 
     private static List<Migration> Load()
