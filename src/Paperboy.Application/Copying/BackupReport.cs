@@ -1,0 +1,4 @@
+namespace Paperboy.Application.Copying;
+
+/// <summary>What `paperboy backup` wrote, and the pg_dump command still to run when papers are on PostgreSQL.</summary>
+public sealed record BackupReport(string Source, string File, long Bytes, string? PgDumpCommand);
