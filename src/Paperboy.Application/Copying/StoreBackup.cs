@@ -15,18 +15,21 @@ public static class StoreBackup
         ArgumentNullException.ThrowIfNull(options);
         ArgumentException.ThrowIfNullOrWhiteSpace(file);
         string database = Path.GetFullPath(Path.Combine(options.DataDirectory, SqlitePaperStore.FileName));
+        string? pgDump = options.UsesPostgres
+            ? PgDump.Command(options.Store!, Path.ChangeExtension(Path.GetFullPath(file), ".pgdump"))
+            : null;
         if (!File.Exists(database))
         {
-            throw new InvalidOperationException($"backup: no store to back up: {database} does not exist");
+            // With PostgreSQL, a data directory whose SQLite file was never needed has nothing of its own to back up.
+            return pgDump is not null
+                ? new BackupReport(database, null, 0, pgDump)
+                : throw new InvalidOperationException($"backup: no store to back up: {database} does not exist");
         }
         string target = Path.GetFullPath(file);
         await using (var store = new SqlitePaperStore(database))
         {
             await store.BackupAsync(target, cancellationToken);
         }
-        string? pgDump = options.UsesPostgres
-            ? PgDump.Command(options.Store!, Path.ChangeExtension(target, ".pgdump"))
-            : null;
         return new BackupReport(database, target, new FileInfo(target).Length, pgDump);
     }
 }

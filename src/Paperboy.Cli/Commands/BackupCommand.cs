@@ -24,6 +24,10 @@ public static class BackupCommand
             {
                 JsonOutput.Write(new BackupReportJson(report.Source, report.File, report.Bytes, report.PgDumpCommand));
             }
+            else if (report.File is null)
+            {
+                Terminal.Out.MarkupLine($"No SQLite store to back up: {Terminal.Escape(report.Source)} does not exist.");
+            }
             else
             {
                 Terminal.Out.MarkupLine($"Backed up {Terminal.Escape(report.Source)} to {Terminal.Escape(report.File)} ({report.Bytes:N0} bytes).");
@@ -41,5 +45,5 @@ public static class BackupCommand
         return command;
     }
 
-    private sealed record BackupReportJson(string Source, string File, long Bytes, string? PgDump);
+    private sealed record BackupReportJson(string Source, string? File, long Bytes, string? PgDump);
 }
