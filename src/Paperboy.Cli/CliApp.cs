@@ -40,6 +40,8 @@ public static class CliApp
         root.Subcommands.Add(SubscribeCommand.Create(context));
         root.Subcommands.Add(DigestCommand.Create(context));
         root.Subcommands.Add(MigrateCommand.Create(context));
+        root.Subcommands.Add(CopyCommand.Create());
+        root.Subcommands.Add(BackupCommand.Create(context));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

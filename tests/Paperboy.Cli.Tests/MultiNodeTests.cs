@@ -67,6 +67,30 @@ public sealed class MultiNodeTests : IAsyncLifetime
         Assert.True(await EventuallyAsync(async () => await TotalAsync(onA, "okapi") == 1 && await TotalAsync(onB, "okapi") == 1));
     }
 
+    [Fact]
+    public async Task An_upvote_and_a_saved_paper_given_on_one_node_show_on_the_other()
+    {
+        using var anonymousA = _a.Browser();
+        using var search = JsonDocument.Parse(await anonymousA.GetStringAsync("/api/search?mode=keyword&limit=1&q=rectified+flow"));
+        string id = search.RootElement.GetProperty("hits")[0].GetProperty("id").GetString()!;
+        string page = "/papers/" + id;
+
+        using var adaOnA = await _a.SignedInAsync("ada@example.org");
+        await Forms.SubmitAsync(adaOnA, page, ".paper-actions form[action*='Upvote']");
+        await Forms.SubmitAsync(adaOnA, page, ".paper-actions form[action*='Save']");
+        using var anonymousB = _b.Browser();
+        var seenOnB = await Html.GetAsync(anonymousB, page);
+        using var adaOnB = await _b.SignedInAsync("ada@example.org");
+        var libraryOnB = await Html.GetAsync(adaOnB, "/library");
+        // Ada's second upvote, given on the other node, still counts once.
+        await Forms.SubmitAsync(adaOnB, page, ".paper-actions form[action*='Upvote']", new Dictionary<string, string> { ["upvoted"] = "true" });
+        var afterBoth = await Html.GetAsync(anonymousA, page);
+
+        Assert.Equal("1", seenOnB.QuerySelector(".upvote-count")?.TextContent);
+        Assert.Equal([id], libraryOnB.QuerySelectorAll("article.library-item input[name=ids]").Select(i => i.GetAttribute("value")));
+        Assert.Equal("1", afterBoth.QuerySelector(".upvote-count")?.TextContent);
+    }
+
     private static async Task<int> TotalAsync(HttpClient browser, string query)
     {
         using var json = JsonDocument.Parse(await browser.GetStringAsync($"/api/search?mode=keyword&q={Uri.EscapeDataString(query)}"));

@@ -151,6 +151,9 @@ internal static class PostgresRows
     private static Task WriteOrNullAsync<T>(NpgsqlBinaryImporter copy, T? value, NpgsqlDbType type, CancellationToken cancellationToken) where T : struct =>
         value is { } v ? copy.WriteAsync(v, type, cancellationToken) : copy.WriteNullAsync(cancellationToken);
 
+    /// <summary>The time cut to whole microseconds, timestamptz's precision.</summary>
+    public static DateTimeOffset Microseconds(DateTimeOffset time) => new(time.Ticks - (time.Ticks % 10), time.Offset);
+
     private static bool NeedsCut(DateTimeOffset? value) => value is { } time && time.Ticks % 10 != 0;
 
     private static DateTimeOffset? Cut(DateTimeOffset? value) =>
