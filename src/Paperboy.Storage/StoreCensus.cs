@@ -6,9 +6,10 @@ namespace Paperboy.Storage;
 
 /// <summary>
 /// What a copy is verified by: the rows of each copied table and a checksum over every paper's id,
-/// latest version and content hash, in id order. Two stores with the same census hold the same papers.
+/// latest version and content hash, in id order. Two stores with the same census hold the same papers;
+/// the account side (<see cref="AccountTables"/>) is compared by the rows in each table.
 /// </summary>
-public sealed record StoreCensus(long Papers, long SyncRuns, long Checkpoints, string PaperChecksum)
+public sealed record StoreCensus(long Papers, long SyncRuns, long Checkpoints, string PaperChecksum, IReadOnlyList<TableCount> Tables)
 {
     /// <summary>How this census differs from <paramref name="other"/>, one line per difference; empty when equal.</summary>
     public IReadOnlyList<string> Differences(StoreCensus other)
@@ -26,6 +27,11 @@ public sealed record StoreCensus(long Papers, long SyncRuns, long Checkpoints, s
         Compare("sync runs", SyncRuns, other.SyncRuns);
         Compare("sync checkpoints", Checkpoints, other.Checkpoints);
         Compare("paper checksum (ids, versions, content hashes)", PaperChecksum, other.PaperChecksum);
+        var theirs = other.Tables.ToDictionary(t => t.Table, t => t.Rows);
+        foreach (var table in Tables)
+        {
+            Compare(table.Table, table.Rows, theirs.GetValueOrDefault(table.Table));
+        }
         return differences;
     }
 }

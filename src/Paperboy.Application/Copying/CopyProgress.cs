@@ -1,4 +1,7 @@
 namespace Paperboy.Application.Copying;
 
-/// <summary>How far a copy is: papers sent to the target of those in the source.</summary>
-public sealed record CopyProgress(long Copied, long Total);
+/// <summary>
+/// How far a copy is: of <see cref="What"/> ("papers", or an account-side table such as "accounts"),
+/// <see cref="Copied"/> rows sent to the target of <see cref="Total"/> in the source.
+/// </summary>
+public sealed record CopyProgress(string What, long Copied, long Total);

@@ -7,7 +7,7 @@ using Spectre.Console;
 
 namespace Paperboy.Cli.Commands;
 
-/// <summary>paperboy copy --from DATA_DIR --to CONNECTION: moves papers and sync state from SQLite to PostgreSQL and verifies them.</summary>
+/// <summary>paperboy copy --from DATA_DIR --to CONNECTION: moves a whole installation from SQLite to PostgreSQL and verifies it.</summary>
 public static class CopyCommand
 {
     public static Command Create()
@@ -15,7 +15,7 @@ public static class CopyCommand
         var from = new Option<string>("--from") { Required = true, Description = "The data directory whose SQLite store is copied (read in one snapshot; the app may keep running)" };
         var to = new Option<string>("--to") { Required = true, Description = "The PostgreSQL database to copy to: an Npgsql connection string or a postgres:// URL" };
         var json = new Option<bool>("--json") { Description = "Print the report as JSON" };
-        var command = new Command("copy", "Copy papers and sync state from a data directory's SQLite store to PostgreSQL, then verify") { from, to, json };
+        var command = new Command("copy", "Copy a data directory's SQLite store (papers, sync state, accounts, libraries, subscriptions, mail) to PostgreSQL, then verify") { from, to, json };
         command.SetAction(async (parsed, cancellationToken) =>
         {
             string database = Path.GetFullPath(Path.Combine(parsed.GetValue(from)!, SqlitePaperStore.FileName));
@@ -31,6 +31,7 @@ public static class CopyCommand
             {
                 JsonOutput.Write(new CopyReportJson(
                     report.Papers, report.Written, report.Removed, report.SyncRuns, report.Checkpoints,
+                    report.Tables.ToDictionary(t => t.Table, t => t.Rows),
                     Math.Round(report.Elapsed.TotalSeconds, 3), report.Verified, report.Differences));
             }
             else
@@ -66,12 +67,17 @@ public static class CopyCommand
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
             .StartAsync(async progressContext =>
             {
-                var task = progressContext.AddTask("papers", maxValue: 1);
+                // One bar for the papers, then one per account-side table as it is written.
+                var tasks = new Dictionary<string, ProgressTask>(StringComparer.Ordinal);
                 var progress = new Progress<CopyProgress>(p =>
                 {
+                    if (!tasks.TryGetValue(p.What, out var task))
+                    {
+                        task = tasks[p.What] = progressContext.AddTask(p.What, maxValue: 1);
+                    }
                     task.MaxValue = Math.Max(1, p.Total);
-                    task.Value = p.Copied;
-                    task.Description = $"papers ({p.Copied:N0} of {p.Total:N0})";
+                    task.Value = Math.Max(p.Copied, p.Total == 0 ? 1 : 0);
+                    task.Description = $"{Terminal.Escape(p.What)} ({p.Copied:N0} of {p.Total:N0})";
                 });
                 report = await StoreCopier.CopyAsync(source, target, progress, cancellationToken);
             });
@@ -85,11 +91,13 @@ public static class CopyCommand
             $"  {report.Papers:N0} papers ({report.Written:N0} written, {report.Papers - report.Written:N0} already there, " +
             $"{report.Removed:N0} removed from the target as the source lacks them)");
         Terminal.Out.MarkupLine($"  {report.SyncRuns:N0} sync runs and {report.Checkpoints:N0} sync checkpoints");
+        Terminal.Out.MarkupLine("  account side, replaced whole: " + string.Join(", ", report.Tables.Select(t => $"{t.Rows:N0} {Terminal.Escape(t.Table)}")));
         if (report.Verified)
         {
             Terminal.Out.MarkupLine(
                 $"Verified: {report.TargetCensus.Papers:N0} papers, {report.TargetCensus.SyncRuns:N0} sync runs and " +
-                $"{report.TargetCensus.Checkpoints:N0} checkpoints in both; paper checksum {report.TargetCensus.PaperChecksum[..16]} in both.");
+                $"{report.TargetCensus.Checkpoints:N0} checkpoints in both; paper checksum {report.TargetCensus.PaperChecksum[..16]} in both; " +
+                "the same rows in every account-side table.");
         }
         else
         {
@@ -100,10 +108,9 @@ public static class CopyCommand
             }
         }
         Terminal.Out.MarkupLine(
-            "Accounts, libraries, upvotes, follows, subscriptions and mail are not copied: they are not on PostgreSQL yet and " +
-            $"stay in {Terminal.Escape(report.Source)}, so keep that data directory (docs/STORE.md).");
+            "Cookie keys are not in the store: copy the data directory's keys/ folder to every node, or everyone signs in again (docs/DEPLOY.md).");
     }
 
     private sealed record CopyReportJson(
-        long Papers, long Written, int Removed, int SyncRuns, int Checkpoints, double Seconds, bool Verified, IReadOnlyList<string> Differences);
+        long Papers, long Written, int Removed, int SyncRuns, int Checkpoints, IReadOnlyDictionary<string, long> Tables, double Seconds, bool Verified, IReadOnlyList<string> Differences);
 }

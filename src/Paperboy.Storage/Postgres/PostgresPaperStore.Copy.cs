@@ -189,10 +189,16 @@ public sealed partial class PostgresPaperStore
                 papers++;
             }
         }
-        await using var counts = new NpgsqlCommand("SELECT (SELECT COUNT(*) FROM sync_runs), (SELECT COUNT(*) FROM sync_checkpoints);", connection, transaction);
-        await using var row = await counts.ExecuteReaderAsync(cancellationToken);
-        await row.ReadAsync(cancellationToken);
-        return new StoreCensus(papers, row.GetInt64(0), row.GetInt64(1), checksum.Finish());
+        long runs;
+        long checkpoints;
+        await using (var counts = new NpgsqlCommand("SELECT (SELECT COUNT(*) FROM sync_runs), (SELECT COUNT(*) FROM sync_checkpoints);", connection, transaction))
+        await using (var row = await counts.ExecuteReaderAsync(cancellationToken))
+        {
+            await row.ReadAsync(cancellationToken);
+            (runs, checkpoints) = (row.GetInt64(0), row.GetInt64(1));
+        }
+        var tables = await CountAccountSideAsync(connection, transaction, cancellationToken);
+        return new StoreCensus(papers, runs, checkpoints, checksum.Finish(), tables);
     }
 
     private static async Task<long> LockGenerationAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)

@@ -90,6 +90,37 @@ public sealed class SqliteSnapshot : IAsyncDisposable
         return runs;
     }
 
+    /// <summary>
+    /// Every row of one account-side table, its values typed as <see cref="AccountTable"/> says (times as
+    /// UTC <see cref="DateTime"/>s), in rowid order.
+    /// </summary>
+    public async IAsyncEnumerable<object?[]> ReadTableAsync(AccountTable table, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        string columns = string.Join(", ", table.Columns.Select(c => c.Source ?? c.Name));
+        // subscriber_papers is WITHOUT ROWID: its primary key orders it instead.
+        string order = table.Name == "subscriber_papers" ? "subscriber_id, paper_id" : "rowid";
+        await using var command = Command($"SELECT {columns} FROM {table.Name} ORDER BY {order};");
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var row = new object?[table.Columns.Count];
+            for (int i = 0; i < row.Length; i++)
+            {
+                row[i] = reader.IsDBNull(i) ? null : table.Columns[i].Kind switch
+                {
+                    ColumnKind.Int64 => reader.GetInt64(i),
+                    ColumnKind.Int32 => Int(reader, i),
+                    ColumnKind.Boolean => reader.GetInt64(i) != 0,
+                    ColumnKind.Bytes => (byte[])reader.GetValue(i),
+                    ColumnKind.Time => SqlitePaperStore.ParseTime(reader.GetString(i)).UtcDateTime,
+                    _ => reader.GetString(i),
+                };
+            }
+            yield return row;
+        }
+    }
+
     public async Task<StoreCensus> CensusAsync(CancellationToken cancellationToken)
     {
         using var checksum = new PaperChecksum();
@@ -105,7 +136,12 @@ public sealed class SqliteSnapshot : IAsyncDisposable
         }
         long runs = await ScalarAsync("SELECT COUNT(*) FROM sync_runs;", cancellationToken);
         long checkpoints = await ScalarAsync("SELECT COUNT(*) FROM sync_checkpoints;", cancellationToken);
-        return new StoreCensus(papers, runs, checkpoints, checksum.Finish());
+        var tables = new List<TableCount>(AccountTables.All.Count);
+        foreach (var table in AccountTables.All)
+        {
+            tables.Add(new TableCount(table.Name, await ScalarAsync($"SELECT COUNT(*) FROM {table.Name};", cancellationToken)));
+        }
+        return new StoreCensus(papers, runs, checkpoints, checksum.Finish(), tables);
     }
 
     public async ValueTask DisposeAsync()
