@@ -1,6 +1,10 @@
+using System.Security.Cryptography;
 using Npgsql;
+using Paperboy.Core.Accounts;
+using Paperboy.Core.Mail;
 using Paperboy.Core.Papers;
 using Paperboy.Core.Storage;
+using Paperboy.Core.Subscriptions;
 using Paperboy.Storage.Postgres;
 using Paperboy.Storage.Sqlite;
 using Paperboy.Testing;
@@ -95,6 +99,86 @@ public sealed class CopyCommandTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task Copy_moves_the_account_side_with_its_ids_and_a_second_copy_changes_nothing()
+    {
+        var ct = CancellationToken.None;
+        var now = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds());
+        byte[] secret = RandomNumberGenerator.GetBytes(32);
+        var settings = new SubscriptionSettings(DigestFrequency.Weekly, "Europe/Berlin", 7, Trending: true, Follows: false,
+            [new SubscriptionTopic(TopicKind.Category, "cs.LG", "cs.LG"), new SubscriptionTopic(TopicKind.Query, "program synthesis", "Program synthesis")]);
+        string paperId;
+        long accountId;
+        long subscriberId;
+        await using (var sqlite = new SqlitePaperStore(SourceDatabase))
+        {
+            paperId = (await sqlite.ScanAsync(ct).FirstAsync()).Id;
+            await sqlite.GetOrAddSecretAsync("sign-in", secret, ct);
+            // A first account, so the reader's id is not 1 and a renumbering would show.
+            await sqlite.SignInAccountAsync("first@example.org", now, ct);
+            accountId = (await sqlite.SignInAccountAsync("reader@example.org", now, ct)).Id;
+            await sqlite.AddSignInTokenAsync(new SignInTokenRecord("sign-in-hash", "reader@example.org", now, now.AddMinutes(15)), ct);
+            await sqlite.AddSessionAsync("session-hash", accountId, now, now.AddDays(30), ct);
+            await sqlite.AddAccessTokenAsync(accountId, "laptop", "token-hash", "pb_abcd", now, ct);
+            await sqlite.SetUpvoteAsync(accountId, paperId, upvoted: true, now, ct);
+            await sqlite.SaveToLibraryAsync(accountId, [paperId], now, ct);
+            await sqlite.AddLibraryTagAsync(accountId, paperId, "to-read", ct);
+            await sqlite.SetLibraryNoteAsync(accountId, paperId, "Read section 3 first", now, ct);
+            await sqlite.FollowAsync(accountId, FollowKind.Category, "cs.LG", "cs.LG", now, ct);
+            subscriberId = (await sqlite.AddSubscriberAsync("reader@example.org", accountId, settings, "link-salt", "confirm-salt", now, ct))!.Id;
+            await sqlite.ConfirmSubscriberAsync(subscriberId, now, ct);
+            await sqlite.RecordDigestAsync(subscriberId, "week-2026-W47", now, [paperId], ct);
+            await sqlite.EnqueueAsync(Message("digest-sent"), now, ct);
+            await sqlite.EnqueueAsync(Message("digest-queued"), now, ct);
+            var claimed = await sqlite.ClaimNextAsync(now, TimeSpan.FromMinutes(5), ct);
+            await using (var sent = await sqlite.PrepareSentAsync(claimed!.Id, now, ct))
+            {
+                await sent!.CommitAsync(ct);
+            }
+            await sqlite.SuppressAsync("bounced@example.org", "550 no such user", now, ct);
+        }
+
+        var first = await _source.RunAsync("copy", "--from", _source.DataDirectory, "--to", Url, "--json");
+        var second = await _source.RunAsync("copy", "--from", _source.DataDirectory, "--to", Url, "--json");
+
+        foreach (var copy in new[] { first, second })
+        {
+            Assert.True(copy.ExitCode == 0, copy.Stderr);
+            Assert.True(copy.Json().GetProperty("verified").GetBoolean());
+            var tables = copy.Json().GetProperty("tables");
+            Assert.Equal(
+                [("server_secrets", 1), ("accounts", 2), ("sign_in_tokens", 1), ("sessions", 1), ("access_tokens", 1), ("upvotes", 1),
+                 ("library_items", 1), ("library_tags", 1), ("follows", 1), ("subscribers", 1), ("subscriber_topics", 2),
+                 ("subscriber_papers", 1), ("outbox", 2), ("mail_suppressions", 1)],
+                tables.EnumerateObject().Select(t => (t.Name, t.Value.GetInt32())).ToList());
+        }
+        await using var postgres = new PostgresPaperStore(ConnectionString);
+        Assert.Equal(secret, await postgres.GetOrAddSecretAsync("sign-in", RandomNumberGenerator.GetBytes(32), ct));
+        var account = (await postgres.GetAccountAsync(accountId, ct))!;
+        Assert.Equal(("reader@example.org", now), (account.Email, account.Created));
+        Assert.Equal("reader@example.org", await postgres.ConsumeSignInTokenAsync("sign-in-hash", now, ct));
+        Assert.Equal(accountId, (await postgres.FindSessionAccountAsync("session-hash", now, ct))!.Id);
+        Assert.Equal(accountId, (await postgres.UseAccessTokenAsync("token-hash", now, ct))!.Id);
+        Assert.Equal([paperId], await postgres.ListUpvotedAsync(accountId, [paperId], ct));
+        Assert.Equal(1, (await postgres.CountLocalUpvotesAsync([paperId], ct))[paperId]);
+        var item = (await postgres.GetLibraryItemAsync(accountId, paperId, ct))!;
+        Assert.Equal((now, "to-read", "Read section 3 first"), (item.Saved, Assert.Single(item.Tags), item.Note));
+        Assert.True(await postgres.IsFollowingAsync(accountId, FollowKind.Category, "cs.LG", ct));
+        var subscriber = (await postgres.FindSubscriberAsync("reader@example.org", ct))!;
+        Assert.Equal((subscriberId, accountId, now, "link-salt", "week-2026-W47"), (subscriber.Id, subscriber.AccountId, subscriber.Confirmed, subscriber.LinkSalt, subscriber.LastPeriod));
+        Assert.Equal(settings.Topics, subscriber.Settings.Topics);
+        Assert.Equal((DigestFrequency.Weekly, "Europe/Berlin", 7, true, false), (subscriber.Settings.Frequency, subscriber.Settings.TimeZone, subscriber.Settings.Hour, subscriber.Settings.Trending, subscriber.Settings.Follows));
+        Assert.Equal([paperId], await postgres.ListDeliveredAsync(subscriberId, [paperId], ct));
+        var sentMessage = (await postgres.GetOutboxMessageAsync("digest-sent", ct))!;
+        Assert.Equal((OutboxState.Sent, now, "<digest-sent@paperboy.test>"), (sentMessage.State, sentMessage.SentAt, sentMessage.MessageId));
+        Assert.Equal("<https://paperboy.test/u/1>", sentMessage.Headers["List-Unsubscribe"]);
+        Assert.Equal(OutboxState.Queued, (await postgres.GetOutboxMessageAsync("digest-queued", ct))!.State);
+        Assert.True(await postgres.IsSuppressedAsync("bounced@example.org", ct));
+        // The identity sequences were moved past the copied ids.
+        Assert.True((await postgres.SignInAccountAsync("new@example.org", now, ct)).Id > accountId);
+        Assert.True((await postgres.AddSubscriberAsync("new@example.org", null, settings, "salt", "salt", now, ct))!.Id > subscriberId);
+    }
+
+    [Fact]
     public async Task A_copy_mirrors_the_source_removing_papers_it_lacks_and_rewriting_those_that_changed()
     {
         Assert.Equal(0, (await _source.RunAsync("copy", "--from", _source.DataDirectory, "--to", Url)).ExitCode);
@@ -138,6 +222,10 @@ public sealed class CopyCommandTests : IAsyncLifetime, IDisposable
         Assert.Contains("--from: no Paperboy store there", run.Stderr, StringComparison.Ordinal);
         Assert.False(File.Exists(Path.Combine(_target.DataDirectory, "paperboy.db")));
     }
+
+    private static NewOutboxMessage Message(string key) => new(
+        key, "reader@example.org", "Your weekly papers", "Three papers", "<p>Three papers</p>",
+        new Dictionary<string, string> { ["List-Unsubscribe"] = "<https://paperboy.test/u/1>" }, $"<{key}@paperboy.test>");
 
     private string SourceDatabase => Path.Combine(_source.DataDirectory, SqlitePaperStore.FileName);
 
