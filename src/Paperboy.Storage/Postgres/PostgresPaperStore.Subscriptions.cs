@@ -179,7 +179,7 @@ public sealed partial class PostgresPaperStore : ISubscriptionStore
         string[] kinds = reader.GetFieldValue<string[]>(14);
         string[] keys = reader.GetFieldValue<string[]>(15);
         string[] labels = reader.GetFieldValue<string[]>(16);
-        var topics = kinds.Select((kind, i) => new SubscriptionTopic(ParseTopicKind(kind), keys[i], labels[i])).ToList();
+        var topics = kinds.Select((kind, i) => new SubscriptionTopic(TopicKindNames.Parse(kind), keys[i], labels[i])).ToList();
         return new Subscriber
         {
             Id = reader.GetInt64(0),
@@ -220,25 +220,9 @@ public sealed partial class PostgresPaperStore : ISubscriptionStore
             "SELECT $1, t.kind, t.key, t.label, t.position FROM unnest($2, $3, $4) WITH ORDINALITY AS t (kind, key, label, position) " +
             "ON CONFLICT DO NOTHING;", connection, transaction);
         command.Parameters.Add(Bigint(id));
-        command.Parameters.Add(Texts(topics.Select(t => TopicKindName(t.Kind))));
+        command.Parameters.Add(Texts(topics.Select(t => TopicKindNames.Name(t.Kind))));
         command.Parameters.Add(Texts(topics.Select(t => t.Key)));
         command.Parameters.Add(Texts(topics.Select(t => t.Label)));
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
-
-    private static string TopicKindName(TopicKind kind) => kind switch
-    {
-        TopicKind.Category => "category",
-        TopicKind.Query => "query",
-        TopicKind.Author => "author",
-        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "store: unknown topic kind"),
-    };
-
-    private static TopicKind ParseTopicKind(string name) => name switch
-    {
-        "category" => TopicKind.Category,
-        "query" => TopicKind.Query,
-        "author" => TopicKind.Author,
-        _ => throw new InvalidOperationException($"store: unknown topic kind '{name}' in subscriber_topics"),
-    };
 }

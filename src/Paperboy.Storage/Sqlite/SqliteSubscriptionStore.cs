@@ -200,7 +200,7 @@ public sealed partial class SqlitePaperStore : ISubscriptionStore
                 {
                     topics[id] = list = [];
                 }
-                list.Add(new SubscriptionTopic(ParseTopicKind(reader.GetString(1)), reader.GetString(2), reader.GetString(3)));
+                list.Add(new SubscriptionTopic(TopicKindNames.Parse(reader.GetString(1)), reader.GetString(2), reader.GetString(3)));
             }
         }
         return rows.Select(r => r.Subscriber with { Settings = r.Settings with { Topics = topics.GetValueOrDefault(r.Subscriber.Id) ?? [] } }).ToList();
@@ -249,29 +249,13 @@ public sealed partial class SqlitePaperStore : ISubscriptionStore
         var position = command.Parameters.Add("$position", SqliteType.Integer);
         for (int i = 0; i < topics.Count; i++)
         {
-            kind.Value = TopicKindName(topics[i].Kind);
+            kind.Value = TopicKindNames.Name(topics[i].Kind);
             key.Value = topics[i].Key;
             label.Value = topics[i].Label;
             position.Value = i;
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
     }
-
-    private static string TopicKindName(TopicKind kind) => kind switch
-    {
-        TopicKind.Category => "category",
-        TopicKind.Query => "query",
-        TopicKind.Author => "author",
-        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "store: unknown topic kind"),
-    };
-
-    private static TopicKind ParseTopicKind(string name) => name switch
-    {
-        "category" => TopicKind.Category,
-        "query" => TopicKind.Query,
-        "author" => TopicKind.Author,
-        _ => throw new InvalidOperationException($"store: unknown topic kind '{name}' in subscriber_topics"),
-    };
 
     private sealed record Row(Subscriber Subscriber, SubscriptionSettings Settings);
 }
