@@ -23,12 +23,21 @@ public sealed partial class EmbedderProvider(PaperboyOptions options, IPaperStor
     private long _checkedGrowthAt;
     private readonly TimeProvider _time = time ?? TimeProvider.System;
 
-    // Whether the store outgrew the SIF fit is asked at most this often: every search asks for the embedder.
+    // Whether the store outgrew the SIF fit is asked at most this often: the background embedder asks at every store change.
     private static readonly TimeSpan GrowthCheckInterval = TimeSpan.FromSeconds(30);
 
     private SemanticOptions Semantic => options.Semantic;
 
     private string ModelsDirectory => Path.Combine(options.DataDirectory, "models");
+
+    /// <summary>
+    /// The embedder already loaded, or null: what a request uses, since loading one (reading a model,
+    /// converting word vectors, fitting SIF over every paper) belongs to `embed` and the background service.
+    /// </summary>
+    public IEmbedder? Current => _embedder;
+
+    /// <summary>True while an embedder is being loaded or fitted.</summary>
+    public bool IsLoading => _gate.CurrentCount == 0;
 
     /// <summary>The embedder, or null when none is set up (no model configured, word vectors not installed, no papers to fit on).</summary>
     public async Task<IEmbedder?> GetAsync(CancellationToken cancellationToken)

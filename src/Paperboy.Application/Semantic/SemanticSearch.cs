@@ -12,7 +12,10 @@ public sealed class SemanticSearch(EmbedderProvider embedders, PaperEmbeddings e
 {
     public async Task<SemanticIndex?> OpenAsync(CancellationToken cancellationToken)
     {
-        var embedder = await embedders.GetAsync(cancellationToken);
+        // A search never waits for a load or a fit (minutes over millions of papers), nor starts a refit:
+        // it uses the embedder in hand, loads one only when none is loading (a fresh CLI process), and
+        // otherwise ranks by keywords until the background service has one ready.
+        var embedder = embedders.Current ?? (embedders.IsLoading ? null : await embedders.GetAsync(cancellationToken));
         if (embedder is null)
         {
             return null;
