@@ -5,20 +5,21 @@ namespace Paperboy.Bench;
 /// <summary>
 /// <c>&lt;verb&gt; [--papers N] [--seed S] [--queries Q] [--subscribers N] [--vectors N] [--dims D] [--texts N] [--table PATH] [--int8] [--json]</c>, or a usage error.
 /// For <c>digest</c>, <c>--papers</c> is the day's new papers (default 1,000), not the corpus.
+/// <c>engine</c> keeps its index in <c>--index DIR</c> (built there once) and runs each query <c>--repeat</c> times.
 /// For <c>vectors</c>, <c>--queries</c> is the number of queries in all (default 1,000).
 /// <c>embed-transformer</c> embeds <c>--texts</c> abstracts (default 200); <c>--int8</c> adds the int8-weights runs.
 /// </summary>
 internal sealed record BenchArguments(string Verb, int Papers, int Seed, int QueriesPerKind, bool Json, int Subscribers = 10_000,
-    int Vectors = 100_000, int Dimensions = 384, int Texts = 100_000, string? TablePath = null, bool Int8 = false)
+    int Vectors = 100_000, int Dimensions = 384, int Texts = 100_000, string? TablePath = null, bool Int8 = false, string? IndexPath = null, int Repeat = 1)
 {
     public const string Usage =
-        "usage: paperboy-bench <import|search|digest|vectors|embed-wordvectors|embed-transformer> [--papers N] [--seed S] [--queries Q per kind] [--subscribers N (digest)]"
-        + " [--vectors N] [--dims D (vectors)] [--texts N] [--table PATH (embed-wordvectors: .pbv, wink JSON or tarball, GloVe text)] [--int8 (embed-transformer)] [--json]";
+        "usage: paperboy-bench <import|search|engine|digest|vectors|embed-wordvectors|embed-transformer> [--papers N] [--seed S] [--queries Q per kind] [--subscribers N (digest)]"
+        + " [--vectors N] [--dims D (vectors)] [--texts N] [--table PATH (embed-wordvectors: .pbv, wink JSON or tarball, GloVe text)] [--int8 (embed-transformer)] [--index DIR] [--repeat N (engine)] [--json]";
 
     public static BenchArguments? Parse(string[] args, out string? error)
     {
         error = null;
-        if (args.Length == 0 || args[0] is not ("import" or "search" or "digest" or "vectors" or "embed-wordvectors" or "embed-transformer"))
+        if (args.Length == 0 || args[0] is not ("import" or "search" or "engine" or "digest" or "vectors" or "embed-wordvectors" or "embed-transformer"))
         {
             error = Usage;
             return null;
@@ -35,6 +36,11 @@ internal sealed record BenchArguments(string Verb, int Papers, int Seed, int Que
             if (args[i] == "--int8")
             {
                 parsed = parsed with { Int8 = true };
+                continue;
+            }
+            if (args[i] == "--index" && i + 1 < args.Length)
+            {
+                parsed = parsed with { IndexPath = args[++i] };
                 continue;
             }
             if (args[i] == "--table" && i + 1 < args.Length)
@@ -56,6 +62,7 @@ internal sealed record BenchArguments(string Verb, int Papers, int Seed, int Que
                 case "--vectors": parsed = parsed with { Vectors = value }; break;
                 case "--dims": parsed = parsed with { Dimensions = value }; break;
                 case "--texts": parsed = parsed with { Texts = value }; break;
+                case "--repeat": parsed = parsed with { Repeat = value }; break;
                 default:
                     error = $"bench: unknown option {args[i]}\n{Usage}";
                     return null;

@@ -25,6 +25,7 @@ internal static class Report
         VectorRun vectors => VectorReport.Table(vectors),
         WordVectorsRun embed => WordVectorsReport.Table(embed),
         TransformerRun transformer => TransformerReport.Table(transformer),
+        EngineRun engine => EngineTable(engine),
         _ => throw new ArgumentException($"bench: no table for {run.GetType().Name}", nameof(run)),
     };
 
@@ -36,6 +37,18 @@ internal static class Report
         text.AppendLine(Invariant($"| Paperboy (ImportService -> SqlitePaperStore) | {run.PaperboySeconds:F2} | {run.PaperboyPapersPerSecond:N0} |"));
         text.AppendLine(Invariant($"| SQLite FTS5 (porter, 1,000 rows/txn) | {run.Fts5Seconds:F2} | {run.Fts5PapersPerSecond:N0} |"));
         text.AppendLine(Invariant($"\nPaperboy / FTS5 throughput: {run.SpeedVsFts5:F2}x"));
+        return text.ToString();
+    }
+
+    private static string EngineTable(EngineRun run)
+    {
+        var text = new StringBuilder(Invariant($"engine: ours alone, {run.Papers:N0} papers in {run.Segments} segments, median of {run.Repeat} runs a query; load average {run.LoadAverage}\n\n"));
+        text.AppendLine("| query kind | BM25 p50 / p90 / p99 ms | default p50 / p90 / p99 ms | mean matches |");
+        text.AppendLine("| --- | ---: | ---: | ---: |");
+        foreach (var k in run.Kinds)
+        {
+            text.AppendLine(Invariant($"| {k.Kind} | {k.Bm25.P50Ms:F3} / {k.Bm25.P90Ms:F3} / {k.Bm25.P99Ms:F3} | {k.Defaults.P50Ms:F3} / {k.Defaults.P90Ms:F3} / {k.Defaults.P99Ms:F3} | {k.MeanMatches:N0} |"));
+        }
         return text.ToString();
     }
 

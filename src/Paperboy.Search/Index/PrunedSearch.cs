@@ -14,7 +14,7 @@ namespace Paperboy.Search;
 internal static class PrunedSearch
 {
     /// <summary>Offers the best matches to <paramref name="collector"/> (ranking by score) and returns how many match.</summary>
-    public static int Run(BooleanWeight weight, SearchContext context, TopKCollector collector, FacetCollector? facets)
+    public static int Run(BooleanWeight weight, SearchContext context, TopKCollector collector, FacetCollector? facets, int window)
     {
         var counter = new MatchCounter();
         var segments = context.Segments.Segments;
@@ -28,7 +28,7 @@ internal static class PrunedSearch
             facets?.SetSegment(view);
             counter.CountSegment(view, counted, facets);
             var scored = weight.CreateDisjunction(s, forCounting: false)!;
-            new MaxScoreBulkScorer(scored.Clauses).Score(view, scored, collector);
+            new MaxScoreBulkScorer(scored.Clauses, window).Score(view, scored, collector);
         }
         return counter.Count;
     }

@@ -16,6 +16,7 @@ public sealed class SearchIndex
 {
     private readonly SegmentSet _segments;
     private readonly bool _pruning;
+    private readonly int _pruningWindow;
 
     private static readonly IReadOnlyDictionary<string, string> NoCommitData = new Dictionary<string, string>();
 
@@ -25,10 +26,12 @@ public sealed class SearchIndex
     {
     }
 
-    internal SearchIndex(SegmentSet segments, SearchSettings settings, IReadOnlyDictionary<string, string>? commitData = null, bool pruning = true)
+    internal SearchIndex(SegmentSet segments, SearchSettings settings, IReadOnlyDictionary<string, string>? commitData = null, bool pruning = true,
+        int pruningWindow = MaxScoreBulkScorer.DefaultWindow)
     {
         _segments = segments;
         _pruning = pruning;
+        _pruningWindow = pruningWindow;
         Settings = settings;
         CommitData = commitData ?? NoCommitData;
     }
@@ -64,6 +67,9 @@ public sealed class SearchIndex
     /// </summary>
     internal SearchIndex WithoutPruning() => new(_segments, Settings, CommitData, pruning: false);
 
+    /// <summary>The same snapshot pruning with windows of <paramref name="window"/> documents: tests use small ones to cross many window edges.</summary>
+    internal SearchIndex WithPruningWindow(int window) => new(_segments, Settings, CommitData, _pruning, window);
+
     public SearchSettings Settings { get; }
 
     /// <summary>The same documents ranked with other settings (for tuning); nothing is re-indexed.</summary>
@@ -71,7 +77,7 @@ public sealed class SearchIndex
     {
         ArgumentNullException.ThrowIfNull(settings);
         settings.Validate();
-        return new SearchIndex(_segments, settings, CommitData, _pruning);
+        return new SearchIndex(_segments, settings, CommitData, _pruning, _pruningWindow);
     }
 
     public ParsedQuery Parse(string? query) => QueryParser.Parse(query, Settings);
@@ -258,7 +264,7 @@ public sealed class SearchIndex
         var weight = query.CreateWeight(context);
         if (_pruning && weight is BooleanWeight { IsPureDisjunction: true } disjunction)
         {
-            return PrunedSearch.Run(disjunction, context, collector, facets);
+            return PrunedSearch.Run(disjunction, context, collector, facets, _pruningWindow);
         }
         Run(weight, context, With(collector, facets));
         return collector.TotalMatches;

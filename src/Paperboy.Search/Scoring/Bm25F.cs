@@ -65,6 +65,12 @@ internal sealed class Bm25F
         freq * Scale((int)field, _lengths[(int)field][doc]);
 
     /// <summary>
+    /// What <see cref="FieldFrequency"/> reads for one field, for loops over many postings: the
+    /// documents' lengths and the tabulated scales. A length past the table goes to <see cref="FieldFrequency"/>.
+    /// </summary>
+    public (int[] Lengths, double[] Scales) FieldTables(Field field) => (_lengths[(int)field], _scales[(int)field]);
+
+    /// <summary>
     /// The largest <see cref="FieldFrequency"/> of any document whose field is at least
     /// <paramref name="minLength"/> long and holds the term at most <paramref name="maxFreq"/> times:
     /// the norm never falls as the length grows (b and the lengths are never negative), and the same

@@ -1,3 +1,4 @@
+using System.Numerics;
 using Paperboy.Search.Collectors;
 using Paperboy.Search.Indexing;
 
@@ -34,14 +35,25 @@ namespace Paperboy.Search.Scoring;
 /// </summary>
 internal sealed class MaxScoreBulkScorer
 {
+    /// <summary>Documents scored together: a multiple of 64, small enough for the window's arrays to stay in cache.</summary>
+    public const int DefaultWindow = 2048;
+
     private readonly Scorer[] _clauses;
     private readonly int[] _byBound;      // clause indexes, smallest bound first
     private readonly double[] _prefix;    // _prefix[i]: the bounds of _byBound[0..i] summed
+    private readonly int _window;
+    private readonly double[][] _windowScores; // per clause: its score of each document of the window
+    private readonly ulong[][] _windowMatches; // per clause: the window's documents it matches
+    private readonly ulong[] _candidates;
     private readonly double[] _scores;    // each clause's score on the current candidate
     private readonly bool[] _matched;     // whether the clause matches the current candidate
 
-    public MaxScoreBulkScorer(Scorer[] clauses)
+    public MaxScoreBulkScorer(Scorer[] clauses, int window = DefaultWindow)
     {
+        if (window <= 0 || window % 64 != 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(window), window, "a window is a positive multiple of 64 documents");
+        }
         _clauses = clauses;
         var bounds = clauses.Select(c => c.MaxScore).ToArray();
         _byBound = [.. Enumerable.Range(0, clauses.Length).OrderBy(i => bounds[i])];
@@ -52,6 +64,10 @@ internal sealed class MaxScoreBulkScorer
             sum += bounds[_byBound[i]];
             _prefix[i] = sum;
         }
+        _window = window;
+        _windowScores = [.. clauses.Select(_ => new double[window])];
+        _windowMatches = [.. clauses.Select(_ => new ulong[window / 64])];
+        _candidates = new ulong[window / 64];
         _scores = new double[clauses.Length];
         _matched = new bool[clauses.Length];
     }
@@ -61,52 +77,97 @@ internal sealed class MaxScoreBulkScorer
     {
         var threshold = collector.MinCompetitiveScore;
         var essential = FirstEssential(0, threshold);
-        for (var i = essential; i < _byBound.Length; i++)
+        var docCount = view.Segment.DocCount;
+        var hasDeletions = view.Live is not null;
+        var deleted = hasDeletions ? view.Live!.Words : default;
+        var passing = parts.Filter?.Bits;
+        for (var start = 0; start < docCount && essential < _byBound.Length; start += _window)
         {
-            _clauses[_byBound[i]].NextDoc();
-        }
-        while (essential < _byBound.Length)
-        {
-            var doc = Scorer.NoMoreDocs;
-            for (var i = essential; i < _byBound.Length; i++)
+            var end = Math.Min(start + _window, docCount);
+            var words = (end - start + 63) >> 6;
+            var candidates = _candidates.AsSpan(0, words);
+            candidates.Clear();
+            // The clauses essential at the window's start score all their matches in it; the threshold
+            // may rise inside the window, which only prunes more.
+            var windowEssential = essential;
+            for (var i = windowEssential; i < _byBound.Length; i++)
             {
-                doc = Math.Min(doc, _clauses[_byBound[i]].DocId);
-            }
-            if (doc == Scorer.NoMoreDocs)
-            {
-                return;
-            }
-            if (view.IsLive(doc) && parts.Accepts(doc) && ScoreCandidate(doc, essential, threshold) is { } score)
-            {
-                collector.Offer(view.DocBase + doc, score);
-                if (collector.MinCompetitiveScore > threshold)
+                var c = _byBound[i];
+                var matches = _windowMatches[c].AsSpan(0, words);
+                matches.Clear();
+                // With one essential clause, a document is a candidate only if that clause's score beats
+                // the threshold less every other clause's bound: the clause may pass over what cannot.
+                var minScore = windowEssential == _byBound.Length - 1
+                    ? (threshold / (1 + ScoreBounds.RelativeMargin)) - (windowEssential > 0 ? _prefix[windowEssential - 1] : 0)
+                    : double.NegativeInfinity;
+                _clauses[c].ScoreWindow(start, end, _windowScores[c], _windowMatches[c], minScore);
+                for (var w = 0; w < words; w++)
                 {
-                    threshold = collector.MinCompetitiveScore;
-                    essential = FirstEssential(essential, threshold);
+                    candidates[w] |= matches[w];
                 }
             }
-            // Clauses that just became non-essential may stay on doc: they are only ever advanced to a later one.
-            for (var i = essential; i < _byBound.Length; i++)
+            var firstWord = start >> 6;
+            for (var w = 0; w < words; w++)
             {
-                if (_clauses[_byBound[i]].DocId == doc)
+                var word = candidates[w];
+                if (hasDeletions)
                 {
-                    _clauses[_byBound[i]].NextDoc();
+                    word &= ~deleted[firstWord + w];
+                }
+                if (passing is not null)
+                {
+                    word &= passing[firstWord + w];
+                }
+                for (; word != 0; word &= word - 1)
+                {
+                    var slot = (w << 6) + BitOperations.TrailingZeroCount(word);
+                    // Most candidates fall here: their essential scores plus every other clause's bound
+                    // cannot exceed the threshold.
+                    if (ScoreBounds.Above(EssentialScore(slot, windowEssential) + (windowEssential > 0 ? _prefix[windowEssential - 1] : 0)) <= threshold)
+                    {
+                        continue;
+                    }
+                    var doc = start + slot;
+                    if (ScoreCandidate(doc, slot, windowEssential, threshold, parts) is { } score)
+                    {
+                        collector.Offer(view.DocBase + doc, score);
+                        if (collector.MinCompetitiveScore > threshold)
+                        {
+                            threshold = collector.MinCompetitiveScore;
+                            essential = FirstEssential(essential, threshold);
+                        }
+                    }
                 }
             }
         }
     }
 
-    // The candidate's score, or null when it cannot exceed the threshold.
-    private double? ScoreCandidate(int doc, int essential, double threshold)
+    // The window's essential clauses' scores of one document, summed.
+    private double EssentialScore(int slot, int essential)
+    {
+        var sum = 0.0;
+        for (var i = essential; i < _byBound.Length; i++)
+        {
+            var c = _byBound[i];
+            if ((_windowMatches[c][slot >> 6] & (1UL << slot)) != 0)
+            {
+                sum += _windowScores[c][slot];
+            }
+        }
+        return sum;
+    }
+
+    // The candidate's score, or null when it cannot exceed the threshold or the exclusion matches it.
+    private double? ScoreCandidate(int doc, int slot, int essential, double threshold, DisjunctionParts parts)
     {
         Array.Clear(_matched);
         var partial = 0.0;
         for (var i = essential; i < _byBound.Length; i++)
         {
             var c = _byBound[i];
-            if (_clauses[c].DocId == doc)
+            if ((_windowMatches[c][slot >> 6] & (1UL << slot)) != 0)
             {
-                _scores[c] = _clauses[c].Score();
+                _scores[c] = _windowScores[c][slot];
                 _matched[c] = true;
                 partial += _scores[c];
             }
@@ -124,6 +185,14 @@ internal sealed class MaxScoreBulkScorer
                 _matched[c] = true;
                 partial += _scores[c];
             }
+        }
+        if (essential == 0 && ScoreBounds.Above(partial) <= threshold)
+        {
+            return null;
+        }
+        if (parts.Exclusion is { } exclusion && exclusion.Advance(doc) == doc)
+        {
+            return null;
         }
         var score = 0.0;
         for (var c = 0; c < _clauses.Length; c++)

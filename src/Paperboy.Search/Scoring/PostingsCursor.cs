@@ -1,3 +1,4 @@
+using System.Numerics;
 using Paperboy.Search.Indexing;
 
 namespace Paperboy.Search.Scoring;
@@ -185,11 +186,126 @@ internal sealed class PostingsCursor : IFieldCursor
         return DocId = _docs[index];
     }
 
+    /// <summary>
+    /// Adds each document's BM25F field frequency in [<paramref name="start"/>, <paramref name="end"/>)
+    /// to <c>frequencies[doc - start]</c> and sets its bit, a block at a time, and stops on the first
+    /// document at or after <paramref name="end"/> (<see cref="TextScorer.ScoreWindow"/>). A block is
+    /// passed over, its frequencies (and, for a whole block inside the window, its doc ids) never
+    /// decoded, when its bound (highest frequency, shortest field) plus the most any document of its range
+    /// already holds in <paramref name="frequencies"/> cannot exceed <paramref name="blockLimit"/>.
+    /// </summary>
+    public void AccumulateWindow(int start, int end, Bm25F bm25, Field field, double[] frequencies, ulong[] matched, double blockLimit)
+    {
+        var (lengths, scales) = bm25.FieldTables(field);
+        var doc = DocId < start ? Advance(start) : DocId;
+        while (doc < end)
+        {
+            if (blockLimit >= 0 && CannotReach(doc, _lastDocInBlock, BlockMaxFreq, BlockMinFieldLength, start, end, bm25, field, frequencies, matched, blockLimit))
+            {
+                doc = PassBlock(start, end, bm25, field, frequencies, matched, blockLimit);
+                continue;
+            }
+            DecodeFreqs();
+            var docs = _docs;
+            var freqs = _freqs;
+            var length = _blockLength;
+            var i = _index;
+            for (; i < length; i++)
+            {
+                var d = docs[i];
+                if (d >= end)
+                {
+                    _index = i;
+                    DocId = d;
+                    return;
+                }
+                var slot = d - start;
+                var fieldLength = lengths[d];
+                // freq * scale, as FieldFrequency computes it, with the table read here.
+                frequencies[slot] += (uint)fieldLength < (uint)scales.Length ? freqs[i] * scales[fieldLength] : bm25.FieldFrequency(field, d, freqs[i]);
+                matched[slot >> 6] |= 1UL << slot;
+            }
+            _index = length - 1;
+            doc = NextDoc();
+        }
+    }
+
+    // Whether no document in [from, last] of the window can reach the limit through this block.
+    private static bool CannotReach(int from, int last, int maxFreq, int minLength, int start, int end, Bm25F bm25, Field field,
+        double[] frequencies, ulong[] matched, double blockLimit)
+    {
+        var bound = bm25.FieldFrequencyBound(field, minLength, maxFreq);
+        if (bound > blockLimit)
+        {
+            return false;
+        }
+        var most = 0.0;
+        var first = Math.Max(from, start) - start;
+        var stop = Math.Min(last, end - 1) - start;
+        for (var w = first >> 6; w <= stop >> 6; w++)
+        {
+            var word = matched[w];
+            if (w == first >> 6)
+            {
+                word &= ulong.MaxValue << (first & 63);
+            }
+            if (w == stop >> 6 && (stop & 63) != 63)
+            {
+                word &= (1UL << ((stop & 63) + 1)) - 1;
+            }
+            for (; word != 0; word &= word - 1)
+            {
+                most = Math.Max(most, frequencies[(w << 6) + BitOperations.TrailingZeroCount(word)]);
+            }
+        }
+        return most + bound <= blockLimit;
+    }
+
+    // Leaves the current block (which cannot reach the limit) for the first document at or after the
+    // window's end, or for the first block that may reach it; blocks wholly inside the window that
+    // cannot are passed by their skip entries alone, never decoded.
+    private int PassBlock(int start, int end, Bm25F bm25, Field field, double[] frequencies, ulong[] matched, double blockLimit)
+    {
+        if (_lastDocInBlock >= end)
+        {
+            var i = _index;
+            while (_docs[i] < end)
+            {
+                i++;
+            }
+            _index = i;
+            return DocId = _docs[i];
+        }
+        while (true)
+        {
+            if (_postings.BlockCount == 1 || _skipsRead == _postings.BlockCount)
+            {
+                return Exhaust();
+            }
+            ReadSkip();
+            var from = _entryPreviousLastDoc + 1;
+            if (from >= end || _entry.LastDoc >= end
+                || !CannotReach(from, _entry.LastDoc, _entry.MaxFreq, _entry.MinFieldLength, start, end, bm25, field, frequencies, matched, blockLimit))
+            {
+                LoadBlock(_skipsRead - 1);
+                _index = 0;
+                return DocId = _docs[0];
+            }
+        }
+    }
+
     public void AddMatches(ulong[] bits)
     {
+        // A block at a time: its doc ids decoded once, then one OR each.
         for (var doc = NextDoc(); doc != Scorer.NoMoreDocs; doc = NextDoc())
         {
-            bits[doc >> 6] |= 1UL << doc;
+            var docs = _docs;
+            for (var i = _index; i < _blockLength; i++)
+            {
+                var d = docs[i];
+                bits[d >> 6] |= 1UL << d;
+            }
+            _index = _blockLength - 1;
         }
     }
 

@@ -29,6 +29,24 @@ internal abstract class Scorer
     public virtual double MaxScore => double.PositiveInfinity;
 
     /// <summary>
+    /// Scores every match in [<paramref name="start"/>, <paramref name="end"/>) at once: the score of
+    /// document d goes to <c>scores[d - start]</c> and bit d - start of <paramref name="matched"/> is set;
+    /// the scorer ends on its first match at or after <paramref name="end"/>. Windows come in increasing
+    /// order and the scorer must not have passed <paramref name="start"/>. The scores are exactly
+    /// <see cref="Score"/>'s. A match whose score cannot exceed <paramref name="minScore"/> may be left
+    /// out (its bit not set): <see cref="TextScorer"/> uses that to pass over blocks; this default keeps all.
+    /// </summary>
+    public virtual void ScoreWindow(int start, int end, double[] scores, ulong[] matched, double minScore)
+    {
+        for (var doc = DocId < start ? Advance(start) : DocId; doc < end; doc = NextDoc())
+        {
+            var slot = doc - start;
+            scores[slot] = Score();
+            matched[slot >> 6] |= 1UL << slot;
+        }
+    }
+
+    /// <summary>
     /// Sets bit d (of word d / 64) for every match of a scorer that has not moved yet, and exhausts it:
     /// the counting pass of a pruned search, which only needs doc ids (Lucene's
     /// <c>DocIdSetIterator.intoBitSet</c>). Overrides walk their cursors directly, without frequencies or scores.

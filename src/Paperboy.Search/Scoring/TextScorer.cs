@@ -13,6 +13,8 @@ internal sealed class TextScorer : Scorer
     private readonly Bm25F _bm25;
     private readonly double _idf;
     private int _doc = -1;
+    private double[] _windowFrequencies = [];
+    private double[]? _boundsAfter;
 
     public TextScorer(IFieldCursor[] cursors, Field[] fields, Bm25F bm25, double idf)
     {
@@ -65,6 +67,91 @@ internal sealed class TextScorer : Scorer
             }
             return ScoreBounds.Above(_idf * _bm25.Saturate(tf));
         }
+    }
+
+    /// <summary>
+    /// The window's pseudo frequencies are summed field by field into one array (each field's postings
+    /// read in one tight loop), then saturated: the same additions in the same order as
+    /// <see cref="Score"/>'s, so the same scores to the last bit. Given a <paramref name="minScore"/>,
+    /// the score is turned into the pseudo frequency a match must exceed, and a field's block is passed
+    /// over, undecoded, when its bound added to the most any of its documents gathered from the earlier
+    /// fields and to the later fields' bounds cannot exceed it: the word in a title is then read, and
+    /// the long abstract lists mostly skipped.
+    /// </summary>
+    public override void ScoreWindow(int start, int end, double[] scores, ulong[] matched, double minScore)
+    {
+        if (_windowFrequencies.Length < scores.Length)
+        {
+            _windowFrequencies = new double[scores.Length];
+        }
+        var frequencies = _windowFrequencies;
+        var least = LeastPseudoFrequency(minScore);
+        _boundsAfter ??= BoundsAfter();
+        var min = NoMoreDocs;
+        for (var i = 0; i < _cursors.Length; i++)
+        {
+            var field = _fields[i];
+            if (_cursors[i] is PostingsCursor postings)
+            {
+                postings.AccumulateWindow(start, end, _bm25, field, frequencies, matched, least - _boundsAfter[i]);
+            }
+            else
+            {
+                var cursor = _cursors[i];
+                for (var doc = cursor.DocId < start ? cursor.Advance(start) : cursor.DocId; doc < end; doc = cursor.NextDoc())
+                {
+                    var slot = doc - start;
+                    frequencies[slot] += _bm25.FieldFrequency(field, doc, cursor.Freq);
+                    matched[slot >> 6] |= 1UL << slot;
+                }
+            }
+            min = Math.Min(min, _cursors[i].DocId);
+        }
+        var words = (end - start + 63) >> 6;
+        for (var w = 0; w < words; w++)
+        {
+            for (var word = matched[w]; word != 0; word &= word - 1)
+            {
+                var bit = System.Numerics.BitOperations.TrailingZeroCount(word);
+                var slot = (w << 6) + bit;
+                if (frequencies[slot] > least)
+                {
+                    scores[slot] = _idf * _bm25.Saturate(frequencies[slot]);
+                }
+                else
+                {
+                    matched[w] &= ~(1UL << bit);
+                }
+                frequencies[slot] = 0;
+            }
+        }
+        _doc = min;
+    }
+
+    // Per field, the most the fields after it can add to a pseudo frequency.
+    private double[] BoundsAfter()
+    {
+        var after = new double[_cursors.Length];
+        for (var i = _cursors.Length - 2; i >= 0; i--)
+        {
+            after[i] = after[i + 1] + _bm25.FieldFrequencyBound(_fields[i + 1], _cursors[i + 1].MinFieldLength, _cursors[i + 1].MaxFreq);
+        }
+        return after;
+    }
+
+    /// <summary>
+    /// A pseudo frequency at or below which the score cannot exceed <paramref name="minScore"/>, or -1
+    /// when every match must be kept. Inverting sat(x) = x / (k1 + x) gives k1 r / (1 - r) for
+    /// r = minScore / idf; a millionth less than that absorbs every rounding of the sums and the inversion.
+    /// </summary>
+    private double LeastPseudoFrequency(double minScore)
+    {
+        var r = minScore / _idf;
+        if (!(r > 0) || r >= 0.999)
+        {
+            return -1;
+        }
+        return _bm25.K1 * r / (1 - r) * (1 - 1e-6);
     }
 
     public override void AddMatches(ulong[] bits)

@@ -29,14 +29,16 @@ public class MaxScoreBulkScorerTests
 
         var pruned = new TopKCollector(5, TopKCollector.ByScore);
         Counting[] clauses = [.. weights.Select(w => new Counting(w.CreateScorer(0)!))];
-        new MaxScoreBulkScorer(clauses).Score(index.Segments.Segments[0], new DisjunctionParts(clauses, null, null), pruned);
+        new MaxScoreBulkScorer(clauses, window: 64).Score(index.Segments.Segments[0], new DisjunctionParts(clauses, null, null), pruned);
 
         Assert.Equal(exhaustive.Results(), pruned.Results());
         Assert.Equal(2000, exhaustive.TotalMatches);
-        // The exhaustive path scores 2,021 clause matches. Here every document is scored until the
-        // fifth quantum one (doc 388) fills the top 5, then only the 16 quantum documents after it (both
-        // clauses each): 389 + 5 + 32 = 426.
-        Assert.Equal(426, clauses.Sum(c => c.Scored));
+        // The exhaustive path scores 2,021 clause matches. Windows of 64 documents score every match of
+        // the clauses essential when the window starts. The fifth quantum document (doc 388) fills the top
+        // 5 in the window 384-447, so both clauses score every match up to doc 447 (448 + 5 quantum ones);
+        // from then on only quantum is essential: its 16 documents after 447 are scored, and "methods" is
+        // moved to each of them: 453 + 32 = 485.
+        Assert.Equal(485, clauses.Sum(c => c.Scored));
     }
 
     [Fact]
@@ -57,8 +59,15 @@ public class MaxScoreBulkScorerTests
 
         var pruned = new TopKCollector(3, TopKCollector.ByScore);
         Scorer[] clauses = [new Unbounded(weight.CreateScorer(0)!), tree.CreateScorer(0)!];
-        new MaxScoreBulkScorer(clauses).Score(index.Segments.Segments[0], new DisjunctionParts(clauses, null, null), pruned);
+        new MaxScoreBulkScorer(clauses, window: 64).Score(index.Segments.Segments[0], new DisjunctionParts(clauses, null, null), pruned);
         Assert.Equal(exhaustive.Results(), pruned.Results());
+    }
+
+    [Fact]
+    public void A_window_must_be_a_positive_multiple_of_64()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => new MaxScoreBulkScorer([], window: 100));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new MaxScoreBulkScorer([], window: 0));
     }
 
     [Fact]
