@@ -75,6 +75,18 @@ public sealed record SearchSettings
     /// <summary>Categories listed in facet counts, most frequent first.</summary>
     public int MaxFacetCategories { get; init; } = 20;
 
+    /// <summary>
+    /// Threads one ranked search may use: the segments of a pruned search are split among them, each
+    /// group counted and ranked on its own and the top k merged. 1 searches on the caller's thread only.
+    /// </summary>
+    public int SearchThreads { get; init; } = Math.Min(Environment.ProcessorCount, 8);
+
+    /// <summary>
+    /// Indexes with fewer documents are searched on one thread: below this, handing segments to other
+    /// threads costs about what it saves.
+    /// </summary>
+    public int ParallelSearchFromDocs { get; init; } = 100_000;
+
     /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> naming the first invalid setting.</summary>
     public void Validate()
     {
@@ -98,6 +110,8 @@ public sealed record SearchSettings
         RequireAtLeast(MaxClauses, 1, nameof(MaxClauses));
         RequireAtLeast(SnippetWords, 1, nameof(SnippetWords));
         RequireAtLeast(MaxFacetCategories, 1, nameof(MaxFacetCategories));
+        RequireAtLeast(SearchThreads, 1, nameof(SearchThreads));
+        RequireAtLeast(ParallelSearchFromDocs, 0, nameof(ParallelSearchFromDocs));
     }
 
     private static void RequireAtLeast(double value, double min, string name)

@@ -19,6 +19,9 @@ internal sealed class TopKCollector : ICollector
         _heap = new ScoredDoc[_k];
     }
 
+    /// <summary>An empty collector keeping as many, in the same order: one per group of segments searched in parallel.</summary>
+    public TopKCollector Empty() => new(_k, _ranksBefore);
+
     /// <summary>Relevance, ties broken by lower doc id so results are deterministic.</summary>
     public static int ByScore(ScoredDoc a, ScoredDoc b)
     {

@@ -1,4 +1,6 @@
+using System.Runtime.ExceptionServices;
 using Paperboy.Search.Collectors;
+using Paperboy.Search.Indexing;
 using Paperboy.Search.Queries;
 using Paperboy.Search.Scoring;
 
@@ -10,17 +12,54 @@ namespace Paperboy.Search;
 /// match) and a ranking pass that scores only what can still reach the top k
 /// (<see cref="MaxScoreBulkScorer"/>). Totals and facets stay exact; the top k and their scores are
 /// those of the exhaustive path, which <see cref="SearchIndex.WithoutPruning"/> keeps as the reference.
+/// <para>
+/// A large index is searched by several threads (<see cref="SearchSettings.SearchThreads"/>), each
+/// taking a group of segments with its own top k and count, merged at the end. The result is the same:
+/// each group's threshold is at most the final one, so nothing of the final top k is pruned, and the
+/// merge ranks by score and global id whatever the order the groups finish in. Facets, which would
+/// need merging too, keep the search on one thread.
+/// </para>
 /// </summary>
 internal static class PrunedSearch
 {
     /// <summary>Offers the best matches to <paramref name="collector"/> (ranking by score) and returns how many match.</summary>
     public static int Run(BooleanWeight weight, SearchContext context, TopKCollector collector, FacetCollector? facets, int window)
     {
-        var counter = new MatchCounter();
         var segments = context.Segments.Segments;
-        for (var s = 0; s < segments.Count; s++)
+        var settings = context.Settings;
+        var threads = Math.Min(settings.SearchThreads, segments.Count);
+        if (threads < 2 || facets is not null || context.DocCount < settings.ParallelSearchFromDocs)
         {
-            var view = segments[s];
+            return RunSegments(weight, context, [.. Enumerable.Range(0, segments.Count)], collector, facets, window);
+        }
+        var groups = Groups(segments, threads);
+        var collectors = groups.Select(_ => collector.Empty()).ToArray();
+        var counts = new int[groups.Length];
+        try
+        {
+            Parallel.For(0, groups.Length, new ParallelOptions { MaxDegreeOfParallelism = threads },
+                g => counts[g] = RunSegments(weight, context, groups[g], collectors[g], null, window));
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count == 1)
+        {
+            ExceptionDispatchInfo.Throw(e.InnerExceptions[0]);
+        }
+        foreach (var group in collectors)
+        {
+            foreach (var hit in group.Results())
+            {
+                collector.Offer(hit.Doc, hit.Score);
+            }
+        }
+        return counts.Sum();
+    }
+
+    private static int RunSegments(BooleanWeight weight, SearchContext context, int[] segmentNumbers, TopKCollector collector, FacetCollector? facets, int window)
+    {
+        var counter = new MatchCounter();
+        foreach (var s in segmentNumbers)
+        {
+            var view = context.Segments.Segments[s];
             if (weight.CreateDisjunction(s, forCounting: true) is not { } counted)
             {
                 continue;
@@ -31,5 +70,20 @@ internal static class PrunedSearch
             new MaxScoreBulkScorer(scored.Clauses, window).Score(view, scored, collector);
         }
         return counter.Count;
+    }
+
+    // Segments into groups of about equal documents, largest first to the lightest group; each group
+    // keeps its segments in index order, as a pruned pass over segments expects (increasing global ids).
+    private static int[][] Groups(IReadOnlyList<SegmentView> segments, int count)
+    {
+        var groups = Enumerable.Range(0, count).Select(_ => new List<int>()).ToArray();
+        var load = new long[count];
+        foreach (var s in Enumerable.Range(0, segments.Count).OrderByDescending(s => segments[s].Segment.DocCount))
+        {
+            var lightest = Array.IndexOf(load, load.Min());
+            groups[lightest].Add(s);
+            load[lightest] += segments[s].Segment.DocCount;
+        }
+        return [.. groups.Where(g => g.Count > 0).Select(g => g.Order().ToArray())];
     }
 }
