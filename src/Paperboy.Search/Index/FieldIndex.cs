@@ -15,9 +15,11 @@ internal sealed class FieldIndex
         PositionsData = positions;
         Lengths = lengths;
         long total = 0;
-        foreach (var length in lengths)
+        ByteLengths = new byte[lengths.Length];
+        for (var doc = 0; doc < lengths.Length; doc++)
         {
-            total += length;
+            total += lengths[doc];
+            ByteLengths[doc] = (byte)Math.Min(lengths[doc], LongLength);
         }
         TotalLength = total;
         AverageLength = lengths.Length == 0 ? 0 : (double)total / lengths.Length;
@@ -30,6 +32,16 @@ internal sealed class FieldIndex
     public byte[] PostingsData { get; }
     public byte[] PositionsData { get; }
     public int[] Lengths { get; }
+
+    /// <summary>A byte that marks a length of <see cref="LongLength"/> or more in <see cref="ByteLengths"/>.</summary>
+    public const byte LongLength = byte.MaxValue;
+
+    /// <summary>
+    /// Each length in a byte, <see cref="LongLength"/> for the rare longer field (read <see cref="Lengths"/>
+    /// then): scoring a long postings list reads one length per posting, and a quarter of the bytes stay
+    /// in the processor's caches where 4-byte lengths of millions of documents would not.
+    /// </summary>
+    public byte[] ByteLengths { get; }
     public double AverageLength { get; }
 
     /// <summary>Terms, postings and positions, in bytes: the inverted index without field lengths.</summary>

@@ -46,9 +46,29 @@ internal sealed class TextQuery : Query
         // snapshot never changes, so it is counted once and kept, keyed by its fields and terms.
         var docFreq = analyzed is [{ Tokens: [var only] } single]
             ? context.Segments.DocFrequency(single.Field, only.Term)
-            : context.Segments.CachedDocFrequency(CacheKey(analyzed),
-                () => segments.Select((view, s) => DocumentFrequency(partsBySegment[s], view)).Sum());
+            : context.Segments.CachedDocFrequency(CacheKey(analyzed), () => CountLive(context, partsBySegment));
         return docFreq == 0 ? null : new TextWeight(partsBySegment, Bm25F.Idf(docFreq, context.DocCount), context);
+    }
+
+    // The segments' counts, on several threads for a large index (as its pruned searches run).
+    private static int CountLive(SearchContext context, List<FieldTerms>[] partsBySegment)
+    {
+        var segments = context.Segments.Segments;
+        var counts = new int[segments.Count];
+        var threads = Math.Min(context.Settings.SearchThreads, segments.Count);
+        if (threads < 2 || context.DocCount < context.Settings.ParallelSearchFromDocs)
+        {
+            for (var s = 0; s < segments.Count; s++)
+            {
+                counts[s] = DocumentFrequency(partsBySegment[s], segments[s]);
+            }
+        }
+        else
+        {
+            Parallel.For(0, segments.Count, new ParallelOptions { MaxDegreeOfParallelism = threads },
+                s => counts[s] = DocumentFrequency(partsBySegment[s], segments[s]));
+        }
+        return counts.Sum();
     }
 
     private static string CacheKey(List<(Field Field, List<Analysis.AnalyzedToken> Tokens)> analyzed) =>

@@ -17,6 +17,7 @@ internal sealed class Bm25F
     private readonly double[] _b = new double[Fields.Count];
     private readonly double[] _averageLengths = new double[Fields.Count];
     private readonly int[][] _lengths = new int[Fields.Count][];
+    private readonly byte[][] _byteLengths = new byte[Fields.Count][];
     private readonly double[][] _scales;
 
     /// <param name="collection">Where the average lengths come from: every live document of the snapshot.</param>
@@ -32,6 +33,7 @@ internal sealed class Bm25F
             _b[(int)field] = B(settings, field);
             _averageLengths[(int)field] = collection.AverageLength(field);
             _lengths[(int)field] = segment[field].Lengths;
+            _byteLengths[(int)field] = segment[field].ByteLengths;
         }
     }
 
@@ -66,9 +68,10 @@ internal sealed class Bm25F
 
     /// <summary>
     /// What <see cref="FieldFrequency"/> reads for one field, for loops over many postings: the
-    /// documents' lengths and the tabulated scales. A length past the table goes to <see cref="FieldFrequency"/>.
+    /// documents' lengths in a byte (<see cref="FieldIndex.ByteLengths"/>) and the tabulated scales,
+    /// which cover every length below <see cref="FieldIndex.LongLength"/>. A longer field goes to <see cref="FieldFrequency"/>.
     /// </summary>
-    public (int[] Lengths, double[] Scales) FieldTables(Field field) => (_lengths[(int)field], _scales[(int)field]);
+    public (byte[] Lengths, double[] Scales) FieldTables(Field field) => (_byteLengths[(int)field], _scales[(int)field]);
 
     /// <summary>
     /// The largest <see cref="FieldFrequency"/> of any document whose field is at least

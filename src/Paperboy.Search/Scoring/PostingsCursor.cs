@@ -222,7 +222,7 @@ internal sealed class PostingsCursor : IFieldCursor
                 var slot = d - start;
                 var fieldLength = lengths[d];
                 // freq * scale, as FieldFrequency computes it, with the table read here.
-                frequencies[slot] += (uint)fieldLength < (uint)scales.Length ? freqs[i] * scales[fieldLength] : bm25.FieldFrequency(field, d, freqs[i]);
+                frequencies[slot] += fieldLength != FieldIndex.LongLength ? freqs[i] * scales[fieldLength] : bm25.FieldFrequency(field, d, freqs[i]);
                 matched[slot >> 6] |= 1UL << slot;
             }
             _index = length - 1;

@@ -88,9 +88,10 @@ internal sealed class ZipfCorpus
         }
         var authors = Enumerable.Range(0, _random.Next(0, 4)).Select(_ => $"{Names[_random.Next(Names.Length)]} {Names[_random.Next(Names.Length)]}").ToArray();
         var categories = Enumerable.Range(0, _random.Next(0, 3)).Select(_ => Categories[_random.Next(Categories.Length)]).Distinct().ToArray();
-        // Abstracts from empty to long, so field lengths (and the bounds' shortest fields) vary; now and
-        // then a word said over and over, so a list's blocks have very different highest frequencies.
-        var abstractText = Text(_random.Next(0, 4) == 0 ? 0 : _random.Next(5, 160));
+        // Abstracts from empty to long, so field lengths (and the bounds' shortest fields) vary, a few
+        // past the lengths kept in a byte (255) and past the tabulated scales (1,024); now and then a word
+        // said over and over, so a list's blocks have very different highest frequencies.
+        var abstractText = Text(_random.Next(0, 4) == 0 ? 0 : _random.Next(60) == 0 ? _random.Next(250, 1300) : _random.Next(5, 160));
         if (_random.Next(40) == 0)
         {
             abstractText += " " + string.Join(' ', Enumerable.Repeat(ZipfWord(), _random.Next(5, 40)));
