@@ -95,7 +95,16 @@ public sealed class PaperboyOptions
             throw new InvalidOperationException($"options: Paperboy:PublicUrl must be an absolute http or https URL without query, not \"{PublicUrl}\"");
         }
         Accounts.Validate();
-        Search.Validate();
+        try
+        {
+            Search.Validate();
+        }
+        catch (ArgumentOutOfRangeException e)
+        {
+            // The settings name themselves ("search settings: K1 must be ..."); here they are named as configured.
+            var reason = e.Message.Split(" (Parameter", 2)[0].Replace("search settings: ", "", StringComparison.Ordinal);
+            throw new InvalidOperationException($"options: Paperboy:Search:{reason}", e);
+        }
         Fetch.Validate();
         Sync.Validate();
         Trending.Validate();

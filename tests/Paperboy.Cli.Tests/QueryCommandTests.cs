@@ -64,6 +64,21 @@ public sealed class QueryCommandTests : IClassFixture<DemoDataDirectory>
     }
 
     [Theory]
+    [InlineData("Paperboy__Search__SearchThreads", "0", "options: Paperboy:Search:SearchThreads must be at least 1")]
+    [InlineData("Paperboy__Search__K1", "-1", "options: Paperboy:Search:K1 must be at least 0")]
+    public async Task A_bad_search_setting_is_named_without_a_stack_trace(string variable, string value, string message)
+    {
+        using var paperboy = new PaperboyProcess();
+        paperboy.Environment[variable] = value;
+
+        var run = await paperboy.RunAsync("stats");
+
+        Assert.NotEqual(0, run.ExitCode);
+        Assert.Contains(message, run.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("frobnicate")]
     [InlineData("search")]
     [InlineData("search", "x", "--limit", "many")]
