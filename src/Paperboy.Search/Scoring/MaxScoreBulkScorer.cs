@@ -16,16 +16,23 @@ namespace Paperboy.Search.Scoring;
 /// plus the bounds of the clauses not yet seen cannot exceed the threshold. As the threshold rises,
 /// more clauses become non-essential; when all are, the segment is done.
 /// <para>
-/// Bounds are per list, not per block: block-max windows (Ding &amp; Suel, SIGIR 2011) over the skip
-/// table's per-block figures were built and measured (commit 021ebf4) and changed nothing. A BM25F
-/// bound takes each field's highest frequency and shortest length at once, and one occurrence in a
-/// short title already nears saturation, so nearly every block of 128 bounds within 1-2% of its list
-/// (docs/SEARCH.md, "Top-k and pruning").
+/// The essential clauses are scored a window of documents at a time (<see cref="Scorer.ScoreWindow"/>,
+/// in tight loops), and the window's candidates are the union of their matches less the deleted and
+/// filtered-out documents. With a single essential clause, the score a candidate needs from it is
+/// passed down, so a word can pass over postings blocks that cannot reach it.
+/// </para>
+/// <para>
+/// Clause bounds are per list: whole-document block-max windows (Ding &amp; Suel, SIGIR 2011) over the
+/// skip table's per-block figures were built and measured (commit 021ebf4) and changed nothing, since a
+/// BM25F bound takes each field's highest frequency and shortest length at once and one occurrence in
+/// a short title already nears saturation. The blocks a word passes over are judged field by field,
+/// with the earlier fields' exact contributions (docs/SEARCH.md, "Top-k and pruning").
 /// </para>
 /// <para>
 /// Ties: the collector ranks equal scores by lower doc id, and documents arrive in increasing id (in a
-/// segment, and segment after segment), so a document that can at best equal the threshold ranks after
-/// the k already kept and would never be kept: skipping it is safe, and "cannot exceed" is the test.
+/// segment, and segment after segment of one collector's group), so a document that can at best equal
+/// the threshold ranks after the k already kept and would never be kept: skipping it is safe, and
+/// "cannot exceed" is the test.
 /// </para>
 /// <para>
 /// The kept documents' scores are bit for bit those of the exhaustive path: each clause's score comes
