@@ -75,8 +75,8 @@ internal sealed class TextScorer : Scorer
     /// <see cref="Score"/>'s, so the same scores to the last bit. Given a <paramref name="minScore"/>,
     /// the score is turned into the pseudo frequency a match must exceed, and a field's block is passed
     /// over, undecoded, when its bound added to the most any of its documents gathered from the earlier
-    /// fields and to the later fields' bounds cannot exceed it: the word in a title is then read, and
-    /// the long abstract lists mostly skipped.
+    /// fields and to the later fields' bounds cannot exceed it. Documents left at or below it are dropped
+    /// from <paramref name="matched"/> before the division of the saturation.
     /// </summary>
     public override void ScoreWindow(int start, int end, double[] scores, ulong[] matched, double minScore)
     {
