@@ -1,5 +1,6 @@
-using System.Diagnostics;
+using System.Globalization;
 using Paperboy.Search.WriterProcess;
+using Paperboy.Testing;
 
 namespace Paperboy.Search.Tests.Storage;
 
@@ -10,6 +11,9 @@ namespace Paperboy.Search.Tests.Storage;
 /// </summary>
 public sealed class CrashTests : IDisposable
 {
+    // The last batch of the writer's script, so it never runs out before a kill.
+    private static readonly string LastBatch = 10_000.ToString(CultureInfo.InvariantCulture);
+
     private readonly string _directory = Path.Combine(Path.GetTempPath(), $"paperboy-crash-{Guid.NewGuid():N}");
 
     [Fact]
@@ -20,7 +24,7 @@ public sealed class CrashTests : IDisposable
         for (var round = 0; round < 8; round++)
         {
             var committed = System.Threading.Channels.Channel.CreateUnbounded<int>();
-            using var process = StartWriter(lastBatch: 10_000, committed.Writer);
+            using var process = CommittingProcess.Start("Paperboy.Search.WriterProcess.dll", committed.Writer, _directory, LastBatch);
             // Let it commit at least once in this round, then kill it at a random moment.
             lastSeen = await committed.Reader.ReadAsync();
             await Task.Delay(random.Next(0, 400));
@@ -32,7 +36,7 @@ public sealed class CrashTests : IDisposable
             }
 
             var index = SearchIndex.Open(_directory);
-            var batch = int.Parse(index.CommitData["batch"], System.Globalization.CultureInfo.InvariantCulture);
+            var batch = int.Parse(index.CommitData["batch"], CultureInfo.InvariantCulture);
             // The kill may land after a commit and before its line is printed, never before a printed commit.
             Assert.InRange(batch, lastSeen, lastSeen + 1);
             AssertHolds(index, batch);
@@ -41,7 +45,7 @@ public sealed class CrashTests : IDisposable
         // A writer opens the directory after the last kill (the lock died with the process) and removes what no commit names.
         using (var writer = SearchIndexWriter.Open(_directory))
         {
-            var committed = int.Parse(writer.CommitData["batch"], System.Globalization.CultureInfo.InvariantCulture);
+            var committed = int.Parse(writer.CommitData["batch"], CultureInfo.InvariantCulture);
             AssertHolds(writer.Snapshot, committed);
         }
         var names = Directory.GetFiles(_directory).Select(Path.GetFileName).ToList();
@@ -56,39 +60,6 @@ public sealed class CrashTests : IDisposable
         Assert.Equal(expected.Select(e => e.Key).Order(StringComparer.Ordinal), all.Keys().Order(StringComparer.Ordinal));
         var revised = index.Search("revised", limit: 100_000, highlight: false);
         Assert.Equal(expected.Where(e => e.Revised).Select(e => e.Key).Order(StringComparer.Ordinal), revised.Keys().Order(StringComparer.Ordinal));
-    }
-
-    // Lines are read as they come (events, not a blocking read), each "committed N" passed on.
-    private Process StartWriter(int lastBatch, System.Threading.Channels.ChannelWriter<int> committed)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Paperboy.Search.WriterProcess.dll"));
-        start.ArgumentList.Add(_directory);
-        start.ArgumentList.Add(lastBatch.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        var process = new Process { StartInfo = start };
-        process.OutputDataReceived += (_, e) =>
-        {
-            if (e.Data is { } line && line.StartsWith("committed ", StringComparison.Ordinal))
-            {
-                committed.TryWrite(int.Parse(line["committed ".Length..], System.Globalization.CultureInfo.InvariantCulture));
-            }
-        };
-        process.ErrorDataReceived += (_, e) =>
-        {
-            if (!string.IsNullOrEmpty(e.Data))
-            {
-                committed.TryComplete(new InvalidOperationException($"the writer failed: {e.Data}"));
-            }
-        };
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
     }
 
     public void Dispose()

@@ -1,7 +1,7 @@
-using System.Diagnostics;
 using System.Globalization;
 using Paperboy.Semantic.Vectors;
 using Paperboy.Semantic.WriterProcess;
+using Paperboy.Testing;
 
 namespace Paperboy.Semantic.Tests.Vectors;
 
@@ -12,6 +12,9 @@ namespace Paperboy.Semantic.Tests.Vectors;
 /// </summary>
 public sealed class ProcessCrashTests : IDisposable
 {
+    // The last batch of the writer's script, so it never runs out before a kill.
+    private static readonly string LastBatch = 100_000.ToString(CultureInfo.InvariantCulture);
+
     private readonly TestDirectory _directory = new();
 
     [Fact]
@@ -22,7 +25,7 @@ public sealed class ProcessCrashTests : IDisposable
         for (var round = 0; round < 6; round++)
         {
             var committed = System.Threading.Channels.Channel.CreateUnbounded<int>();
-            using var process = StartWriter(lastBatch: 100_000, committed.Writer);
+            using var process = CommittingProcess.Start("Paperboy.Semantic.WriterProcess.dll", committed.Writer, _directory.Path, LastBatch);
             // Wait for one commit in this round (a minute's bound, for a loaded machine), then kill at a random moment.
             using (var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1)))
             {
@@ -63,39 +66,6 @@ public sealed class ProcessCrashTests : IDisposable
         }
         var query = expected.First().Value;
         Assert.Equal(TestVectors.NaiveTop(expected, query, 5).Select(e => e.Key), index.Search(query, 5, new VectorSearchOptions { Exact = true }).Select(h => h.Key));
-    }
-
-    // Lines are read as they come (events, not a blocking read), each "committed N" passed on.
-    private Process StartWriter(int lastBatch, System.Threading.Channels.ChannelWriter<int> committed)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Paperboy.Semantic.WriterProcess.dll"));
-        start.ArgumentList.Add(_directory.Path);
-        start.ArgumentList.Add(lastBatch.ToString(CultureInfo.InvariantCulture));
-        var process = new Process { StartInfo = start };
-        process.OutputDataReceived += (_, e) =>
-        {
-            if (e.Data is { } line && line.StartsWith("committed ", StringComparison.Ordinal))
-            {
-                committed.TryWrite(int.Parse(line["committed ".Length..], CultureInfo.InvariantCulture));
-            }
-        };
-        process.ErrorDataReceived += (_, e) =>
-        {
-            if (!string.IsNullOrEmpty(e.Data))
-            {
-                committed.TryComplete(new InvalidOperationException($"the writer failed: {e.Data}"));
-            }
-        };
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
     }
 
     public void Dispose() => _directory.Dispose();
