@@ -26,9 +26,8 @@ internal static class PrunedSearch
     public static int Run(BooleanWeight weight, SearchContext context, TopKCollector collector, FacetCollector? facets, int window)
     {
         var segments = context.Segments.Segments;
-        var settings = context.Settings;
-        var threads = Math.Min(settings.SearchThreads, segments.Count);
-        if (threads < 2 || facets is not null || context.DocCount < settings.ParallelSearchFromDocs)
+        var threads = context.Threads;
+        if (threads < 2 || facets is not null)
         {
             return RunSegments(weight, context, [.. Enumerable.Range(0, segments.Count)], collector, facets, window);
         }

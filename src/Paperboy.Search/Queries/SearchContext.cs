@@ -26,4 +26,10 @@ internal sealed class SearchContext
     public int DocCount => Segments.LiveDocCount;
 
     public Bm25F Bm25(int segment) => _bm25[segment];
+
+    /// <summary>
+    /// Threads a search over this snapshot may spread its segments over: <see cref="SearchSettings.SearchThreads"/>,
+    /// at most one a segment, and 1 for a snapshot smaller than <see cref="SearchSettings.ParallelSearchFromDocs"/>.
+    /// </summary>
+    public int Threads => DocCount < Settings.ParallelSearchFromDocs ? 1 : Math.Min(Settings.SearchThreads, Segments.Segments.Count);
 }

@@ -55,8 +55,8 @@ internal sealed class TextQuery : Query
     {
         var segments = context.Segments.Segments;
         var counts = new int[segments.Count];
-        var threads = Math.Min(context.Settings.SearchThreads, segments.Count);
-        if (threads < 2 || context.DocCount < context.Settings.ParallelSearchFromDocs)
+        var threads = context.Threads;
+        if (threads < 2)
         {
             for (var s = 0; s < segments.Count; s++)
             {

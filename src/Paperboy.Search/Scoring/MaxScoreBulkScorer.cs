@@ -97,6 +97,7 @@ internal sealed class MaxScoreBulkScorer
             // The clauses essential at the window's start score all their matches in it; the threshold
             // may rise inside the window, which only prunes more.
             var windowEssential = essential;
+            var nonEssentialBounds = windowEssential > 0 ? _prefix[windowEssential - 1] : 0;
             for (var i = windowEssential; i < _byBound.Length; i++)
             {
                 var c = _byBound[i];
@@ -105,7 +106,7 @@ internal sealed class MaxScoreBulkScorer
                 // With one essential clause, a document is a candidate only if that clause's score beats
                 // the threshold less every other clause's bound: the clause may pass over what cannot.
                 var minScore = windowEssential == _byBound.Length - 1
-                    ? (threshold / (1 + ScoreBounds.RelativeMargin)) - (windowEssential > 0 ? _prefix[windowEssential - 1] : 0)
+                    ? (threshold / (1 + ScoreBounds.RelativeMargin)) - nonEssentialBounds
                     : double.NegativeInfinity;
                 _clauses[c].ScoreWindow(start, end, _windowScores[c], _windowMatches[c], minScore);
                 for (var w = 0; w < words; w++)
@@ -130,7 +131,7 @@ internal sealed class MaxScoreBulkScorer
                     var slot = (w << 6) + BitOperations.TrailingZeroCount(word);
                     // Most candidates fall here: their essential scores plus every other clause's bound
                     // cannot exceed the threshold.
-                    if (ScoreBounds.Above(EssentialScore(slot, windowEssential) + (windowEssential > 0 ? _prefix[windowEssential - 1] : 0)) <= threshold)
+                    if (ScoreBounds.Above(EssentialScore(slot, windowEssential) + nonEssentialBounds) <= threshold)
                     {
                         continue;
                     }
