@@ -41,11 +41,13 @@ internal sealed class TextQuery : Query
         {
             partsBySegment[s] = PartsIn(segments[s].Segment, analyzed);
         }
-        // One term in one field: the snapshot knows (and caches) its live count. A word over several
-        // fields or a phrase costs a merge of its lists, as much as ranking a pruned query: the
-        // snapshot never changes, so it is counted once and kept, keyed by its fields and terms.
-        var docFreq = analyzed is [{ Tokens: [var only] } single]
-            ? context.Segments.DocFrequency(single.Field, only.Term)
+        // A word (one term in each field) is as frequent as its most frequent field, which the snapshot
+        // knows from its dictionaries (Lucene's CombinedFieldQuery makes the same approximation): counting
+        // the documents that hold it in any field walked all its postings before every first search of
+        // the word, as much as the search itself. A phrase costs a merge of its lists: the snapshot never
+        // changes, so it is counted once and kept, keyed by its fields and terms.
+        var docFreq = analyzed.All(a => a.Tokens.Count == 1)
+            ? analyzed.Max(a => context.Segments.DocFrequency(a.Field, a.Tokens[0].Term))
             : context.Segments.CachedDocFrequency(CacheKey(analyzed), () => CountLive(context, partsBySegment));
         return docFreq == 0 ? null : new TextWeight(partsBySegment, Bm25F.Idf(docFreq, context.DocCount), context);
     }
@@ -97,9 +99,9 @@ internal sealed class TextQuery : Query
     }
 
     /// <summary>
-    /// Live documents of one segment containing the word (or phrase) in any searched field: its
-    /// share of the n of the idf. One counting pass over the cursors, so a phrase is weighted by how
-    /// rare the phrase is, not by the rarity of its words.
+    /// Live documents of one segment containing the phrase (or, for feedback, the word) in any searched
+    /// field: its share of the n of the idf. One counting pass over the cursors, so a phrase is weighted
+    /// by how rare the phrase is, not by the rarity of its words.
     /// </summary>
     internal static int DocumentFrequency(List<FieldTerms> parts, SegmentView view)
     {

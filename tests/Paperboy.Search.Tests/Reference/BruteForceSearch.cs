@@ -51,11 +51,7 @@ internal sealed class BruteForceSearch
         var n = _documents.Count;
         // freq[clause][doc][field]
         var freqs = clauses.Select(c => Enumerable.Range(0, n).Select(d => FieldFrequencies(c.Text, d)).ToArray()).ToArray();
-        var idfs = freqs.Select(perDoc =>
-        {
-            var df = perDoc.Count(f => f.Any(x => x > 0));
-            return Math.Log(1 + ((n - df + 0.5) / (df + 0.5)));
-        }).ToArray();
+        var idfs = clauses.Select((c, i) => Idf(DocumentFrequency(c.Text, freqs[i]))).ToArray();
 
         var results = new List<(int Doc, double Score)>();
         for (var doc = 0; doc < n; doc++)
@@ -199,11 +195,24 @@ internal sealed class BruteForceSearch
         return score;
     }
 
-    private double WordIdf(string word)
+    private double WordIdf(string word) =>
+        Idf(DocumentFrequency(word, [.. Enumerable.Range(0, _documents.Count).Select(d => FieldFrequencies(word, d))]));
+
+    private double Idf(int df)
     {
         var n = _documents.Count;
-        var df = Enumerable.Range(0, n).Count(d => FieldFrequencies(word, d).Any(x => x > 0));
         return Math.Log(1 + ((n - df + 0.5) / (df + 0.5)));
+    }
+
+    // A word (one term in each field that has any) counts the documents of its most frequent field;
+    // a phrase counts the documents holding it in any field.
+    private static int DocumentFrequency(string text, int[][] perDoc)
+    {
+        var isWord = new[] { Analyzer.English, Analyzer.English, Analyzer.Names }
+            .Select(a => a.Analyze(text).Count).All(count => count <= 1);
+        return isWord
+            ? Enumerable.Range(0, 3).Max(f => perDoc.Count(freq => freq[f] > 0))
+            : perDoc.Count(freq => freq.Any(x => x > 0));
     }
 
     private double Saturate(double tf) => tf <= 0 ? 0 : tf / (_settings.K1 + tf);

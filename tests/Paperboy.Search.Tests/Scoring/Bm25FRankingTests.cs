@@ -55,6 +55,24 @@ public class Bm25FRankingTests
     }
 
     [Fact]
+    public void A_word_is_as_frequent_as_its_most_frequent_field()
+    {
+        // N = 4; lens is in one title and two other abstracts: df = max(1, 2) = 2, not the 3 papers
+        // holding it, so idf = ln(1 + 2.5 / 2.5) = ln 2. Title lengths 1 (avg 1), abstract lengths 1
+        // (avg 1): the title paper's tf~ = 2.5 -> ln 2 * 2.5 / 3.7 = 0.468342690; an abstract paper's
+        // tf~ = 1 -> ln 2 / 2.2 = 0.315066900.
+        var index = Index(FirstPassOnly,
+            Doc("title", "Lens", "Optics"),
+            Doc("abstract-1", "Optics", "Lens"),
+            Doc("abstract-2", "Mirror", "Lens"),
+            Doc("neither", "Mirror", "Optics"));
+        var results = index.Search("lens");
+        Assert.Equal(["title", "abstract-1", "abstract-2"], results.Keys());
+        Assert.Equal(0.468342690, results.Hits[0].Score, 1e-6);
+        Assert.Equal(0.315066900, results.Hits[1].Score, 1e-6);
+    }
+
+    [Fact]
     public void Settings_change_the_ranking_without_rebuilding()
     {
         var index = Index(FirstPassOnly,

@@ -45,21 +45,22 @@ public class ProximityTests
     [Fact]
     public void Search_adds_the_hand_computed_proximity_score_for_adjacent_query_words()
     {
-        // N = 2, df(heat) = df(transfer) = 2: idf = ln 1.2 for both. Title lengths 2 and 2 (avg 2);
+        // N = 2. A word's df is its most frequent field's: heat is in both titles (df 2, idf ln 1.2),
+        // transfer in one title and one abstract (df 1, idf ln 2). Title lengths 2 and 2 (avg 2);
         // abstract lengths 1 ("solid") and 2 ("transfer rate"), avg 1.5.
-        // d1: heat and transfer in the title, tf~ = 2.5 / 1 each -> 2 * ln 1.2 * 2.5 / 3.7;
+        // d1: heat and transfer in the title, tf~ = 2.5 / 1 each -> (ln 1.2 + ln 2) * 2.5 / 3.7;
         //     the pair stands at distance 1 in the title: acc~ = 2.5 * 1 / 1, boost 1 * min idf = ln 1.2,
-        //     so proximity adds ln 1.2 * 2.5 / 3.7. Total 3 * ln 1.2 * 2.5 / 3.7 = 0.369570723.
+        //     so proximity adds ln 1.2 * 2.5 / 3.7. Total (2 ln 1.2 + ln 2) * 2.5 / 3.7 = 0.714723172.
         // d2: heat in the title (ln 1.2 * 2.5 / 3.7), transfer in the abstract:
-        //     tf~ = 1 / (0.25 + 0.75 * 2 / 1.5) = 0.8 -> ln 1.2 * 0.8 / 2.0. Different fields: no pair.
-        //     Total 0.196118864.
+        //     tf~ = 1 / (0.25 + 0.75 * 2 / 1.5) = 0.8 -> ln 2 * 0.8 / 2.0. Different fields: no pair.
+        //     Total 0.400449113.
         var index = Index(WithProximity,
             Doc("d1", "Heat transfer", "Solid"),
             Doc("d2", "Heat flow", "Transfer rates"));
         var results = index.Search("heat transfer");
         Assert.Equal(["d1", "d2"], results.Keys());
-        Assert.Equal(0.369570723, results.Hits[0].Score, 1e-6);
-        Assert.Equal(0.196118864, results.Hits[1].Score, 1e-6);
+        Assert.Equal(0.714723172, results.Hits[0].Score, 1e-6);
+        Assert.Equal(0.400449113, results.Hits[1].Score, 1e-6);
     }
 
     [Fact]
