@@ -1,4 +1,3 @@
-using System.Text;
 using Paperboy.Search.Analysis;
 
 namespace Paperboy.Search.Indexing;
@@ -7,8 +6,8 @@ namespace Paperboy.Search.Indexing;
 /// Words to term ids for one analyzer while a segment is written. Word frequencies are Zipfian,
 /// so nearly every word of a new paper has been seen before: a cache from the word's folded form
 /// (or, for a non-ASCII word, the word itself, which never equals an ASCII key) to its term id
-/// skips stop-word lookup, stemming and every string allocation, and is read through a span
-/// lookup so a hit allocates nothing. A miss runs <see cref="Analyzer.TryNormalize"/>, so results
+/// skips stop-word lookup, stemming and every string allocation, and is read with the word's span
+/// so a hit allocates nothing. A miss runs <see cref="Analyzer.TryNormalize"/>, so results
 /// are the analyzer's by construction. Not thread-safe: each writer thread has its own.
 /// </summary>
 internal sealed class TermInterner
@@ -22,13 +21,20 @@ internal sealed class TermInterner
     private readonly Analyzer _analyzer;
     private readonly Dictionary<string, int> _idsByTerm = new(StringComparer.Ordinal);
     private readonly List<string> _terms = [];
-    private readonly Dictionary<string, int> _idsByWord = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _idsByWordSpan;
+
+    // The cache: open addressing with linear probing over a power-of-two table at most half full, each
+    // slot holding the key's hash, length, place in one shared character pool, and term id. Every word
+    // of every document comes here, so a hit must cost little: the slot and the key's characters are
+    // two reads, where a Dictionary of strings took three (bucket, entry, string) and hashed the key in
+    // a pass of its own after folding it in another.
+    private Slot[] _slots = new Slot[1 << 12];
+    private char[] _pool = new char[1 << 15];
+    private int _poolLength;
+    private int _cached;
 
     public TermInterner(Analyzer analyzer)
     {
         _analyzer = analyzer;
-        _idsByWordSpan = _idsByWord.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     public int Count => _terms.Count;
@@ -39,32 +45,104 @@ internal sealed class TermInterner
     public int Intern(ReadOnlySpan<char> word)
     {
         Span<char> buffer = stackalloc char[Tokenizer.MaxTokenLength];
-        var key = word.Length <= buffer.Length && Ascii.IsValid(word) ? FoldAscii(word, buffer) : word;
-        if (_idsByWordSpan.TryGetValue(key, out var id))
+        var folded = word.Length <= buffer.Length ? FoldAscii(word, buffer) : -1;
+        ReadOnlySpan<char> key = folded >= 0 ? buffer[..folded] : word;
+        var hash = Hash(key);
+        var mask = _slots.Length - 1;
+        for (var i = (int)hash & mask; ; i = (i + 1) & mask)
         {
-            return id;
+            ref var slot = ref _slots[i];
+            if (slot.Length == 0)
+            {
+                break;
+            }
+            if (slot.Hash == hash && slot.Length == key.Length + 1 && _pool.AsSpan(slot.Offset, key.Length).SequenceEqual(key))
+            {
+                return slot.Id;
+            }
         }
-        id = _analyzer.TryNormalize(key, out var term) ? IdOf(term) : NoTerm;
-        if (_idsByWord.Count < MaxCachedWords)
+        var id = _analyzer.TryNormalize(key, out var term) ? IdOf(term) : NoTerm;
+        if (_cached < MaxCachedWords)
         {
-            _idsByWord.Add(key.ToString(), id);
+            Cache(key, hash, id);
         }
         return id;
     }
 
-    // TextFolder.Fold's ASCII path, into a buffer: lower case, apostrophes dropped. Folding is
-    // idempotent, so the analyzer gives the folded key the same term as the word.
-    private static ReadOnlySpan<char> FoldAscii(ReadOnlySpan<char> word, Span<char> buffer)
+    // TextFolder.Fold's ASCII path, into a buffer: lower case, apostrophes dropped; the folded length,
+    // or -1 for a word that is not ASCII. Folding is idempotent, so the analyzer gives the folded key
+    // the same term as the word; a word that is not ASCII is its own key, which never equals an ASCII one.
+    private static int FoldAscii(ReadOnlySpan<char> word, Span<char> buffer)
     {
         var length = 0;
         foreach (var c in word)
         {
+            if (c > 0x7F)
+            {
+                return -1;
+            }
             if (c != '\'')
             {
                 buffer[length++] = c is >= 'A' and <= 'Z' ? (char)(c + 32) : c;
             }
         }
-        return buffer[..length];
+        return length;
+    }
+
+    // FNV-1a over the characters, with a final mix so the table's low bits depend on every character.
+    private static uint Hash(ReadOnlySpan<char> key)
+    {
+        var hash = OffsetBasis;
+        foreach (var c in key)
+        {
+            hash = (hash ^ c) * Prime;
+        }
+        return Mix(hash);
+    }
+
+    private const uint OffsetBasis = 2166136261u;
+    private const uint Prime = 16777619u;
+
+    private static uint Mix(uint hash) => hash ^ (hash >> 15);
+
+    private void Cache(ReadOnlySpan<char> key, uint hash, int id)
+    {
+        if ((_cached + 1) * 2 > _slots.Length)
+        {
+            Grow();
+        }
+        if (_poolLength + key.Length > _pool.Length)
+        {
+            Array.Resize(ref _pool, Math.Max(_pool.Length * 2, _poolLength + key.Length));
+        }
+        key.CopyTo(_pool.AsSpan(_poolLength));
+        Place(_slots, new Slot(hash, key.Length + 1, _poolLength, id));
+        _poolLength += key.Length;
+        _cached++;
+    }
+
+    private void Grow()
+    {
+        var slots = new Slot[_slots.Length * 2];
+        foreach (var slot in _slots)
+        {
+            if (slot.Length != 0)
+            {
+                Place(slots, slot);
+            }
+        }
+        _slots = slots;
+    }
+
+    private static void Place(Slot[] slots, Slot slot)
+    {
+        var mask = slots.Length - 1;
+        var i = (int)slot.Hash & mask;
+        while (slots[i].Length != 0)
+        {
+            i = (i + 1) & mask;
+        }
+        slots[i] = slot;
     }
 
     private int IdOf(string term)
@@ -77,4 +155,7 @@ internal sealed class TermInterner
         }
         return id;
     }
+
+    /// <param name="Length">The key's length plus one, so 0 marks an empty slot (a key may be empty).</param>
+    private readonly record struct Slot(uint Hash, int Length, int Offset, int Id);
 }

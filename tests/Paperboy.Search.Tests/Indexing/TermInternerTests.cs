@@ -36,7 +36,7 @@ public class TermInternerTests
     {
         var analyzer = which == "english" ? Analyzer.English : Analyzer.Names;
         var interner = new TermInterner(analyzer);
-        string[] extra = ["The", "and", "O'Brien", "don't", "Schrödinger", "Schrodinger", "ÆSIR", "straße", "中", "covid19", "x"];
+        string[] extra = ["The", "and", "O'Brien", "don't", "Schrödinger", "Schrodinger", "ÆSIR", "straße", "中", "covid19", "x", "'", "''"];
         // Twice, so the second pass answers from the cache.
         var words = SnowballWords().Concat(GeneratedWords(7, 5_000)).Concat(extra).ToList();
         foreach (var word in words.Concat(words))
@@ -53,5 +53,26 @@ public class TermInternerTests
             }
         }
         Assert.Equal(interner.Terms.Count, interner.Terms.Distinct(StringComparer.Ordinal).Count());
+    }
+
+    [Fact]
+    public void A_vocabulary_many_times_the_first_table_keeps_every_word_apart()
+    {
+        // 60,000 distinct made-up words (some not ASCII) grow the cache's table and character pool
+        // several times; each word must still find its own term, before and after the growth.
+        var random = new Random(11);
+        var words = Enumerable.Range(0, 60_000)
+            .Select(i => new string([.. Enumerable.Range(0, 3 + random.Next(12)).Select(_ => (char)('a' + random.Next(26)))]) + (i % 7 == 0 ? "é" : "") + i)
+            .ToList();
+        var interner = new TermInterner(Analyzer.Names);
+        var first = words.Select(w => interner.Intern(w)).ToList();
+        var second = words.Select(w => interner.Intern(w.ToUpperInvariant())).ToList();
+        Assert.Equal(first, second);
+        Assert.Equal(words.Count, first.Distinct().Count());
+        for (var i = 0; i < words.Count; i += 997)
+        {
+            Analyzer.Names.TryNormalize(words[i], out var term);
+            Assert.Equal(term, interner.Terms[first[i]]);
+        }
     }
 }
