@@ -14,7 +14,8 @@ namespace Paperboy.Search;
 /// those of the exhaustive path, which <see cref="SearchIndex.WithoutPruning"/> keeps as the reference.
 /// <para>
 /// A large index is searched by several threads (<see cref="SearchSettings.SearchThreads"/>), each
-/// taking a group of segments with its own top k and count, merged at the end. The result is the same:
+/// taking a group of segments with its own top k and count, merged at the end; the groups also prune
+/// below the best k-th score any of them has reached (<see cref="SharedFloor"/>). The result is the same:
 /// each group's threshold is at most the final one, so nothing of the final top k is pruned, and the
 /// merge ranks by score and global id whatever the order the groups finish in. Facets, which would
 /// need merging too, keep the search on one thread.
@@ -34,10 +35,11 @@ internal static class PrunedSearch
         var groups = Groups(segments, threads);
         var collectors = groups.Select(_ => collector.Empty()).ToArray();
         var counts = new int[groups.Length];
+        var floor = new SharedFloor();
         try
         {
             Parallel.For(0, groups.Length, new ParallelOptions { MaxDegreeOfParallelism = threads },
-                g => counts[g] = RunSegments(weight, context, groups[g], collectors[g], null, window));
+                g => counts[g] = RunSegments(weight, context, groups[g], collectors[g], null, window, floor));
         }
         catch (AggregateException e) when (e.InnerExceptions.Count == 1)
         {
@@ -53,7 +55,8 @@ internal static class PrunedSearch
         return counts.Sum();
     }
 
-    private static int RunSegments(BooleanWeight weight, SearchContext context, int[] segmentNumbers, TopKCollector collector, FacetCollector? facets, int window)
+    private static int RunSegments(BooleanWeight weight, SearchContext context, int[] segmentNumbers, TopKCollector collector, FacetCollector? facets, int window,
+        SharedFloor? floor = null)
     {
         var counter = new MatchCounter();
         foreach (var s in segmentNumbers)
@@ -66,7 +69,7 @@ internal static class PrunedSearch
             facets?.SetSegment(view);
             counter.CountSegment(view, counted, facets);
             var scored = weight.CreateDisjunction(s, forCounting: false)!;
-            new MaxScoreBulkScorer(scored.Clauses, window).Score(view, scored, collector);
+            new MaxScoreBulkScorer(scored.Clauses, window).Score(view, scored, collector, floor);
         }
         return counter.Count;
     }

@@ -80,9 +80,10 @@ internal sealed class MaxScoreBulkScorer
     }
 
     /// <summary>Offers the segment's competitive matches to <paramref name="collector"/> (which must rank by score).</summary>
-    public void Score(SegmentView view, DisjunctionParts parts, TopKCollector collector)
+    /// <param name="floor">Shared with the other threads' groups of the same search, if any.</param>
+    public void Score(SegmentView view, DisjunctionParts parts, TopKCollector collector, SharedFloor? floor = null)
     {
-        var threshold = collector.MinCompetitiveScore;
+        var threshold = floor?.Threshold(collector.MinCompetitiveScore) ?? collector.MinCompetitiveScore;
         var essential = FirstEssential(0, threshold);
         var docCount = view.Segment.DocCount;
         var hasDeletions = view.Live is not null;
@@ -90,6 +91,11 @@ internal sealed class MaxScoreBulkScorer
         var passing = parts.Filter?.Bits;
         for (var start = 0; start < docCount && essential < _byBound.Length; start += _window)
         {
+            if (floor is not null && floor.Threshold(threshold) > threshold)
+            {
+                threshold = floor.Threshold(threshold);
+                essential = FirstEssential(essential, threshold);
+            }
             var end = Math.Min(start + _window, docCount);
             var words = (end - start + 63) >> 6;
             var candidates = _candidates.AsSpan(0, words);
@@ -142,6 +148,7 @@ internal sealed class MaxScoreBulkScorer
                         if (collector.MinCompetitiveScore > threshold)
                         {
                             threshold = collector.MinCompetitiveScore;
+                            floor?.Raise(threshold);
                             essential = FirstEssential(essential, threshold);
                         }
                     }
