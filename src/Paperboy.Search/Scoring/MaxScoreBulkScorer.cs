@@ -49,8 +49,8 @@ internal sealed class MaxScoreBulkScorer
     private readonly int[] _byBound;      // clause indexes, smallest bound first
     private readonly double[] _prefix;    // _prefix[i]: the bounds of _byBound[0..i] summed
     private readonly int _window;
-    private readonly double[][] _windowScores; // per clause: its score of each document of the window
-    private readonly ulong[][] _windowMatches; // per clause: the window's documents it matches
+    private readonly double[][] _windowScores; // per clause: its score of each document of the window (this thread's buffers)
+    private readonly ulong[][] _windowMatches; // per clause: the window's documents it matches (cleared each window)
     private readonly ulong[] _candidates;
     private readonly double[] _scores;    // each clause's score on the current candidate
     private readonly bool[] _matched;     // whether the clause matches the current candidate
@@ -72,9 +72,10 @@ internal sealed class MaxScoreBulkScorer
             _prefix[i] = sum;
         }
         _window = window;
-        _windowScores = [.. clauses.Select(_ => new double[window])];
-        _windowMatches = [.. clauses.Select(_ => new ulong[window / 64])];
-        _candidates = new ulong[window / 64];
+        var buffers = WindowBuffers.ForThisThread(clauses.Length, window);
+        _windowScores = buffers.Scores;
+        _windowMatches = buffers.Matches;
+        _candidates = buffers.Candidates;
         _scores = new double[clauses.Length];
         _matched = new bool[clauses.Length];
     }

@@ -13,7 +13,10 @@ internal sealed class TextScorer : Scorer
     private readonly Bm25F _bm25;
     private readonly double _idf;
     private int _doc = -1;
-    private double[] _windowFrequencies = [];
+    // The window's pseudo frequencies, per thread (a scorer scores on the thread its search runs on);
+    // all zero between calls, since every slot added to is a match and is reset when read.
+    [ThreadStatic]
+    private static double[]? t_windowFrequencies;
     private double[]? _boundsAfter;
 
     public TextScorer(IFieldCursor[] cursors, Field[] fields, Bm25F bm25, double idf)
@@ -80,11 +83,22 @@ internal sealed class TextScorer : Scorer
     /// </summary>
     public override void ScoreWindow(int start, int end, double[] scores, ulong[] matched, double minScore)
     {
-        if (_windowFrequencies.Length < scores.Length)
+        var frequencies = t_windowFrequencies is { } buffer && buffer.Length >= scores.Length
+            ? buffer
+            : t_windowFrequencies = new double[scores.Length];
+        try
         {
-            _windowFrequencies = new double[scores.Length];
+            AccumulateAndSaturate(start, end, scores, matched, minScore, frequencies);
         }
-        var frequencies = _windowFrequencies;
+        catch
+        {
+            Array.Clear(frequencies); // a damaged segment must not leave sums behind for the next window
+            throw;
+        }
+    }
+
+    private void AccumulateAndSaturate(int start, int end, double[] scores, ulong[] matched, double minScore, double[] frequencies)
+    {
         var least = LeastPseudoFrequency(minScore);
         _boundsAfter ??= BoundsAfter();
         var min = NoMoreDocs;
