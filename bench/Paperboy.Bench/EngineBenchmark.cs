@@ -9,7 +9,9 @@ namespace Paperboy.Bench;
 /// Ours alone, for working on the engine: builds our index of the synthetic corpus into
 /// <c>--index DIR</c> once (as <c>search</c> builds it) and reuses it on later runs, then times every
 /// query kind on plain BM25F and the product's settings, each query <c>--repeat</c> times (the median
-/// kept). No peer, so its figures are not the comparison: <c>search</c> is.
+/// kept). No peer, so its figures are not the comparison: <c>search</c> is. For profiling one
+/// path, <c>ENGINE_KINDS=TwoTermOr,ThreeTermOr</c> keeps only those kinds and <c>ENGINE_PLAIN=1</c>
+/// leaves out the product's settings.
 /// </summary>
 internal static class EngineBenchmark
 {
@@ -28,12 +30,15 @@ internal static class EngineBenchmark
             await File.WriteAllTextAsync(Path.Combine(directory, "built"), $"{arguments.Papers} {arguments.Seed}\n", cancellationToken);
         }
         var bm25 = SearchIndex.Open(directory, SearchBenchmark.Bm25Settings);
-        var defaults = bm25.WithSettings(SearchSettings.Default);
+        SearchIndex? defaults = Environment.GetEnvironmentVariable("ENGINE_PLAIN") == "1" ? null : bm25.WithSettings(SearchSettings.Default);
         var queries = SyntheticQueries.Create(arguments.Seed, arguments.QueriesPerKind);
         foreach (var query in queries.GroupBy(q => q.Kind).SelectMany(g => g.Take(30)))
         {
             KindMeasurement.Search(bm25, query);
-            KindMeasurement.Search(defaults, query);
+            if (defaults is not null)
+            {
+                KindMeasurement.Search(defaults, query);
+            }
         }
         var kinds = new List<EngineKind>();
         var only = Environment.GetEnvironmentVariable("ENGINE_KINDS");
@@ -45,9 +50,12 @@ internal static class EngineBenchmark
             foreach (var query in group)
             {
                 plain.Add(Median(arguments.Repeat, () => matches += KindMeasurement.Search(bm25, query).TotalMatches));
-                product.Add(Median(arguments.Repeat, () => KindMeasurement.Search(defaults, query)));
+                if (defaults is not null)
+                {
+                    product.Add(Median(arguments.Repeat, () => KindMeasurement.Search(defaults, query)));
+                }
             }
-            kinds.Add(new EngineKind(group.Key.ToString(), Latency.Of(plain), Latency.Of(product), (double)matches / arguments.Repeat / group.Count()));
+            kinds.Add(new EngineKind(group.Key.ToString(), Latency.Of(plain), defaults is null ? null : Latency.Of(product), (double)matches / arguments.Repeat / group.Count()));
         }
         return new EngineRun(bm25.DocumentCount, bm25.SegmentCount, arguments.Repeat, kinds, LoadAverage.Read()?.ToString() ?? "unknown");
     }
@@ -76,6 +84,7 @@ internal static class EngineBenchmark
 }
 
 /// <summary>One query kind on ours alone: plain BM25F and the product's settings, and the mean matches.</summary>
-internal sealed record EngineKind(string Kind, Latency Bm25, Latency Defaults, double MeanMatches);
+/// <param name="Defaults">Null when the product's settings were left out (<c>ENGINE_PLAIN=1</c>).</param>
+internal sealed record EngineKind(string Kind, Latency Bm25, Latency? Defaults, double MeanMatches);
 
 internal sealed record EngineRun(int Papers, int Segments, int Repeat, IReadOnlyList<EngineKind> Kinds, string LoadAverage);

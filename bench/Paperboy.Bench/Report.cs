@@ -47,7 +47,8 @@ internal static class Report
         text.AppendLine("| --- | ---: | ---: | ---: |");
         foreach (var k in run.Kinds)
         {
-            text.AppendLine(Invariant($"| {k.Kind} | {k.Bm25.P50Ms:F3} / {k.Bm25.P90Ms:F3} / {k.Bm25.P99Ms:F3} | {k.Defaults.P50Ms:F3} / {k.Defaults.P90Ms:F3} / {k.Defaults.P99Ms:F3} | {k.MeanMatches:N0} |"));
+            var defaults = k.Defaults is { } d ? Invariant($"{d.P50Ms:F3} / {d.P90Ms:F3} / {d.P99Ms:F3}") : "not run";
+            text.AppendLine(Invariant($"| {k.Kind} | {k.Bm25.P50Ms:F3} / {k.Bm25.P90Ms:F3} / {k.Bm25.P99Ms:F3} | {defaults} | {k.MeanMatches:N0} |"));
         }
         return text.ToString();
     }
