@@ -6,9 +6,14 @@ namespace Paperboy.Search.Scoring;
 /// pruned search of a large index has a bulk scorer per segment, and allocating them afresh cost a
 /// three-word query over twelve segments about a megabyte of zeroed memory (and the cache lines it
 /// displaced) each time. A thread scores one segment at a time, so one set a thread is enough.
+/// Internal for its tests.
 /// </summary>
 internal sealed class WindowBuffers
 {
+    // A thread keeps buffers for this many clauses at most (about 1 MB): a query of hundreds of words
+    // gets its own, which go with it, so no pool thread holds megabytes for one odd query.
+    private const int MaxKeptClauses = 64;
+
     [ThreadStatic]
     private static WindowBuffers? t_buffers;
 
@@ -25,17 +30,23 @@ internal sealed class WindowBuffers
     /// <summary>This thread's buffers, for at least <paramref name="clauses"/> clauses and windows of <paramref name="window"/> documents.</summary>
     public static WindowBuffers ForThisThread(int clauses, int window)
     {
+        if (clauses > MaxKeptClauses)
+        {
+            return Grown(new WindowBuffers(window) { Candidates = new ulong[window / 64] }, clauses);
+        }
         var buffers = t_buffers;
         if (buffers is null || buffers.Window != window)
         {
             t_buffers = buffers = new WindowBuffers(window) { Candidates = new ulong[window / 64] };
         }
-        if (buffers.Scores.Length < clauses)
-        {
-            var count = Math.Max(clauses, buffers.Scores.Length * 2);
-            buffers.Scores = [.. buffers.Scores, .. Enumerable.Range(0, count - buffers.Scores.Length).Select(_ => new double[window])];
-            buffers.Matches = [.. buffers.Matches, .. Enumerable.Range(0, count - buffers.Matches.Length).Select(_ => new ulong[window / 64])];
-        }
+        return buffers.Scores.Length >= clauses ? buffers : Grown(buffers, Math.Min(MaxKeptClauses, Math.Max(clauses, buffers.Scores.Length * 2)));
+    }
+
+    private static WindowBuffers Grown(WindowBuffers buffers, int clauses)
+    {
+        var window = buffers.Window;
+        buffers.Scores = [.. buffers.Scores, .. Enumerable.Range(0, clauses - buffers.Scores.Length).Select(_ => new double[window])];
+        buffers.Matches = [.. buffers.Matches, .. Enumerable.Range(0, clauses - buffers.Matches.Length).Select(_ => new ulong[window / 64])];
         return buffers;
     }
 }
