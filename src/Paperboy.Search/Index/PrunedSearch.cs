@@ -1,4 +1,3 @@
-using System.Runtime.ExceptionServices;
 using Paperboy.Search.Collectors;
 using Paperboy.Search.Indexing;
 using Paperboy.Search.Queries;
@@ -36,15 +35,7 @@ internal static class PrunedSearch
         var collectors = groups.Select(_ => collector.Empty()).ToArray();
         var counts = new int[groups.Length];
         var floor = new SharedFloor();
-        try
-        {
-            Parallel.For(0, groups.Length, new ParallelOptions { MaxDegreeOfParallelism = threads },
-                g => counts[g] = RunSegments(weight, context, groups[g], collectors[g], null, window, floor));
-        }
-        catch (AggregateException e) when (e.InnerExceptions.Count == 1)
-        {
-            ExceptionDispatchInfo.Throw(e.InnerExceptions[0]);
-        }
+        context.ForEach(groups.Length, g => counts[g] = RunSegments(weight, context, groups[g], collectors[g], null, window, floor));
         foreach (var group in collectors)
         {
             foreach (var hit in group.Results())

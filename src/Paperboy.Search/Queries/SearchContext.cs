@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using Paperboy.Search.Indexing;
 using Paperboy.Search.Scoring;
 
@@ -32,4 +33,29 @@ internal sealed class SearchContext
     /// at most one a segment, and 1 for a snapshot smaller than <see cref="SearchSettings.ParallelSearchFromDocs"/>.
     /// </summary>
     public int Threads => DocCount < Settings.ParallelSearchFromDocs ? 1 : Math.Min(Settings.SearchThreads, Segments.Segments.Count);
+
+    /// <summary>
+    /// Runs <paramref name="body"/> for 0 to <paramref name="count"/> - 1 on up to <see cref="Threads"/>
+    /// threads (on this one when that is 1). A failure is thrown as itself, not wrapped.
+    /// </summary>
+    public void ForEach(int count, Action<int> body)
+    {
+        var threads = Threads;
+        if (threads < 2)
+        {
+            for (var i = 0; i < count; i++)
+            {
+                body(i);
+            }
+            return;
+        }
+        try
+        {
+            Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = threads }, body);
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count == 1)
+        {
+            ExceptionDispatchInfo.Throw(e.InnerExceptions[0]);
+        }
+    }
 }

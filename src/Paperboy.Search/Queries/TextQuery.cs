@@ -57,19 +57,7 @@ internal sealed class TextQuery : Query
     {
         var segments = context.Segments.Segments;
         var counts = new int[segments.Count];
-        var threads = context.Threads;
-        if (threads < 2)
-        {
-            for (var s = 0; s < segments.Count; s++)
-            {
-                counts[s] = DocumentFrequency(partsBySegment[s], segments[s]);
-            }
-        }
-        else
-        {
-            Parallel.For(0, segments.Count, new ParallelOptions { MaxDegreeOfParallelism = threads },
-                s => counts[s] = DocumentFrequency(partsBySegment[s], segments[s]));
-        }
+        context.ForEach(segments.Count, s => counts[s] = DocumentFrequency(partsBySegment[s], segments[s]));
         return counts.Sum();
     }
 

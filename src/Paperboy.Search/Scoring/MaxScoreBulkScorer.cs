@@ -92,9 +92,9 @@ internal sealed class MaxScoreBulkScorer
         var passing = parts.Filter?.Bits;
         for (var start = 0; start < docCount && essential < _byBound.Length; start += _window)
         {
-            if (floor is not null && floor.Threshold(threshold) > threshold)
+            if (floor?.Threshold(threshold) is { } raised && raised > threshold)
             {
-                threshold = floor.Threshold(threshold);
+                threshold = raised;
                 essential = FirstEssential(essential, threshold);
             }
             var end = Math.Min(start + _window, docCount);

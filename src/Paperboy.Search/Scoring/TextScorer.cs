@@ -13,10 +13,6 @@ internal sealed class TextScorer : Scorer
     private readonly Bm25F _bm25;
     private readonly double _idf;
     private int _doc = -1;
-    // The window's pseudo frequencies, per thread (a scorer scores on the thread its search runs on);
-    // all zero between calls, since every slot added to is a match and is reset when read.
-    [ThreadStatic]
-    private static double[]? t_windowFrequencies;
     private double[]? _boundsAfter;
 
     public TextScorer(IFieldCursor[] cursors, Field[] fields, Bm25F bm25, double idf)
@@ -83,9 +79,7 @@ internal sealed class TextScorer : Scorer
     /// </summary>
     public override void ScoreWindow(int start, int end, double[] scores, ulong[] matched, double minScore)
     {
-        var frequencies = t_windowFrequencies is { } buffer && buffer.Length >= scores.Length
-            ? buffer
-            : t_windowFrequencies = new double[scores.Length];
+        var frequencies = WindowBuffers.Frequencies(scores.Length);
         try
         {
             AccumulateAndSaturate(start, end, scores, matched, minScore, frequencies);

@@ -2,11 +2,11 @@ namespace Paperboy.Search.Scoring;
 
 /// <summary>
 /// The arrays a window of MaxScore needs, kept per thread and reused by every segment and search the
-/// thread scores: per clause a window of scores and of match bits, and the window's candidates. A
-/// pruned search of a large index has a bulk scorer per segment, and allocating them afresh cost a
-/// three-word query over twelve segments about a megabyte of zeroed memory (and the cache lines it
-/// displaced) each time. A thread scores one segment at a time, so one set a thread is enough.
-/// Internal for its tests.
+/// thread scores: per clause a window of scores and of match bits, the window's candidates, and a
+/// word's pseudo-frequency sums. A pruned search of a large index has a bulk scorer per segment, and
+/// allocating them afresh cost a three-word query over twelve segments about a megabyte of zeroed
+/// memory (and the cache lines it displaced) each time. A thread scores one segment at a time, so one
+/// set a thread is enough.
 /// </summary>
 internal sealed class WindowBuffers
 {
@@ -16,6 +16,11 @@ internal sealed class WindowBuffers
 
     [ThreadStatic]
     private static WindowBuffers? t_buffers;
+
+    // A word's pseudo-frequency sums over a window (TextScorer.ScoreWindow): all zero between uses,
+    // since every slot added to is a match and is reset when read.
+    [ThreadStatic]
+    private static double[]? t_frequencies;
 
     private WindowBuffers(int window)
     {
@@ -41,6 +46,10 @@ internal sealed class WindowBuffers
         }
         return buffers.Scores.Length >= clauses ? buffers : Grown(buffers, Math.Min(MaxKeptClauses, Math.Max(clauses, buffers.Scores.Length * 2)));
     }
+
+    /// <summary>This thread's zeroed array of at least <paramref name="length"/> pseudo-frequency sums; the user leaves it zeroed.</summary>
+    public static double[] Frequencies(int length) =>
+        t_frequencies is { } buffer && buffer.Length >= length ? buffer : t_frequencies = new double[length];
 
     private static WindowBuffers Grown(WindowBuffers buffers, int clauses)
     {
