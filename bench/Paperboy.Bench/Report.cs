@@ -43,7 +43,7 @@ internal static class Report
     private static string EngineTable(EngineRun run)
     {
         var text = new StringBuilder(Invariant($"engine: ours alone, {run.Papers:N0} papers in {run.Segments} segments, median of {run.Repeat} runs a query; load average {run.LoadAverage}\n\n"));
-        text.AppendLine("| query kind | BM25 p50 / p90 / p99 ms | default p50 / p90 / p99 ms | mean matches |");
+        text.AppendLine("| query kind | BM25 p50 / p90 / p99 ms | default p50 / p90 / p99 ms | mean total reported |");
         text.AppendLine("| --- | ---: | ---: | ---: |");
         foreach (var k in run.Kinds)
         {

@@ -6,10 +6,13 @@ namespace Paperboy.Application.Contracts;
 /// <summary>
 /// A page of search results as the JSON API and `paperboy search --json` give it. Sort is
 /// "relevance", "newest" or "upvotes"; mode "keyword", "semantic" or "hybrid" (how it was ranked),
-/// with a notice when the mode asked for could not be used; facets are null unless asked for.
+/// with a notice when the mode asked for could not be used; facets are null unless asked for. Total
+/// is exact unless <see cref="TotalIsLowerBound"/>: the search stopped counting at 10,000.
 /// </summary>
 public sealed record SearchResource(string Query, int Total, int Offset, string Sort, IReadOnlyList<SearchHitResource> Hits, FacetsResource? Facets)
 {
+    public bool TotalIsLowerBound { get; init; }
+
     public string Mode { get; init; } = "keyword";
 
     public string? Notice { get; init; }
@@ -20,6 +23,7 @@ public sealed record SearchResource(string Query, int Total, int Offset, string 
         return new SearchResource(result.Query, result.TotalMatches, result.Offset, SearchSortNames.Name(result.Sort),
             result.Hits.Select(SearchHitResource.From).ToList(), result.Facets is { } facets ? FacetsResource.From(facets) : null)
         {
+            TotalIsLowerBound = result.TotalIsLowerBound,
             Mode = Semantic.SearchModeNames.Name(result.Mode),
             Notice = result.Notice,
         };

@@ -100,19 +100,20 @@ public sealed partial class PaperSearchService : IDisposable
         var (semantic, notice) = await ByMeaningAsync(query, sort, mode, cancellationToken);
         IReadOnlyList<SearchHit> found;
         int total;
+        bool atLeast;
         FacetCounts? facetCounts;
         Dictionary<string, SearchMatch>? matches = null;
         if (semantic is null)
         {
             var results = index.Search(new SearchRequest(query) { Limit = limit, Offset = offset, Sort = sort, Facets = facets });
-            (found, total, facetCounts) = (results.Hits, results.TotalMatches, results.Facets);
+            (found, total, atLeast, facetCounts) = (results.Hits, results.TotalMatches, results.TotalIsLowerBound, results.Facets);
         }
         else
         {
-            var (page, matched, counts) = HybridRanking.Rank(index, semantic.Value.Index, query, semantic.Value.Text, semantic.Value.Mode, limit, offset, facets, _hybrid);
-            found = index.Describe(page.Select(p => (p.Key, p.Score)).ToList(), query);
-            matches = page.ToDictionary(p => p.Key, p => p.Match, StringComparer.Ordinal);
-            (total, facetCounts) = (matched, counts);
+            var hybrid = HybridRanking.Rank(index, semantic.Value.Index, query, semantic.Value.Text, semantic.Value.Mode, limit, offset, facets, _hybrid);
+            found = index.Describe(hybrid.Page.Select(p => (p.Key, p.Score)).ToList(), query);
+            matches = hybrid.Page.ToDictionary(p => p.Key, p => p.Match, StringComparer.Ordinal);
+            (total, atLeast, facetCounts) = (hybrid.Total, hybrid.TotalIsLowerBound, hybrid.Facets);
         }
         var papers = await _store.GetManyAsync(found.Select(h => h.Key).ToList(), cancellationToken);
         var byId = papers.ToDictionary(p => p.Id, StringComparer.Ordinal);
@@ -125,6 +126,7 @@ public sealed partial class PaperSearchService : IDisposable
             : null;
         return new PaperSearchResult(query, total, offset, hits)
         {
+            TotalIsLowerBound = atLeast,
             Sort = sort,
             Facets = shownFacets,
             Mode = semantic?.Mode ?? SearchMode.Keyword,
@@ -191,8 +193,8 @@ public sealed partial class PaperSearchService : IDisposable
         {
             return index.Search(query, limit, highlight: false).Hits.Select(h => h.Key).ToList();
         }
-        var (page, _, _) = HybridRanking.Rank(index, semantic.Value.Index, query, semantic.Value.Text, semantic.Value.Mode, limit, 0, facets: false, _hybrid);
-        return page.Select(p => p.Key).ToList();
+        var hybrid = HybridRanking.Rank(index, semantic.Value.Index, query, semantic.Value.Text, semantic.Value.Mode, limit, 0, facets: false, _hybrid);
+        return hybrid.Page.Select(p => p.Key).ToList();
     }
 
     /// <summary>The index as of the store's current generation (caught up first if need be).</summary>

@@ -52,7 +52,7 @@ public static class SearchCommand
         {
             Terminal.Error.MarkupLine($"[yellow]{Terminal.Escape(notice)}[/]");
         }
-        Terminal.Out.MarkupLine($"{result.TotalMatches:N0} papers match ({SearchModeNames.Name(result.Mode)}).");
+        Terminal.Out.MarkupLine($"{(result.TotalIsLowerBound ? "At least " : "")}{result.TotalMatches:N0} papers match ({SearchModeNames.Name(result.Mode)}).");
         if (result.Facets is { } facets)
         {
             Terminal.Out.MarkupLine($"[dim]Categories: {Terminal.Escape(string.Join(", ", facets.Categories.Select(c => $"{c.Value} {c.Count:N0}")))}[/]");

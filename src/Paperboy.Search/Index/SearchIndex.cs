@@ -17,6 +17,7 @@ public sealed class SearchIndex
     private readonly SegmentSet _segments;
     private readonly bool _pruning;
     private readonly int _pruningWindow;
+    private readonly int _countWindow;
 
     private static readonly IReadOnlyDictionary<string, string> NoCommitData = new Dictionary<string, string>();
 
@@ -27,11 +28,12 @@ public sealed class SearchIndex
     }
 
     internal SearchIndex(SegmentSet segments, SearchSettings settings, IReadOnlyDictionary<string, string>? commitData = null, bool pruning = true,
-        int pruningWindow = MaxScoreBulkScorer.DefaultWindow)
+        int pruningWindow = MaxScoreBulkScorer.DefaultWindow, int countWindow = MatchCounter.DefaultWindow)
     {
         _segments = segments;
         _pruning = pruning;
         _pruningWindow = pruningWindow;
+        _countWindow = countWindow;
         Settings = settings;
         CommitData = commitData ?? NoCommitData;
     }
@@ -67,8 +69,8 @@ public sealed class SearchIndex
     /// </summary>
     internal SearchIndex WithoutPruning() => new(_segments, Settings, CommitData, pruning: false);
 
-    /// <summary>The same snapshot pruning with windows of <paramref name="window"/> documents: tests use small ones to cross many window edges.</summary>
-    internal SearchIndex WithPruningWindow(int window) => new(_segments, Settings, CommitData, _pruning, window);
+    /// <summary>The same snapshot pruning and counting in windows of <paramref name="window"/> documents: tests use small ones to cross many window edges.</summary>
+    internal SearchIndex WithPruningWindow(int window) => new(_segments, Settings, CommitData, _pruning, window, window);
 
     public SearchSettings Settings { get; }
 
@@ -77,7 +79,7 @@ public sealed class SearchIndex
     {
         ArgumentNullException.ThrowIfNull(settings);
         settings.Validate();
-        return new SearchIndex(_segments, settings, CommitData, _pruning, _pruningWindow);
+        return new SearchIndex(_segments, settings, CommitData, _pruning, _pruningWindow, _countWindow);
     }
 
     public ParsedQuery Parse(string? query) => QueryParser.Parse(query, Settings);
@@ -99,9 +101,10 @@ public sealed class SearchIndex
         var parsed = Parse(request.Query);
         var offset = Math.Max(0, request.Offset);
         var limit = Math.Max(0, request.Limit);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(request.ExactTotalUpTo);
         var wanted = (int)Math.Min((long)offset + limit, _segments.LiveDocCount);
         var facets = request.Facets ? new FacetCollector() : null;
-        var (ranked, total) = Rank(parsed, wanted, request.Sort, facets);
+        var (ranked, total) = Rank(parsed, wanted, request.Sort, facets, request.ExactTotalUpTo);
 
         var hits = new List<SearchHit>();
         foreach (var scored in ranked.Take(wanted).Skip(offset))
@@ -119,7 +122,7 @@ public sealed class SearchIndex
                 Highlighter.Title(document.Title, parsed.HighlightTerms),
                 Highlighter.Abstract(document.Abstract, parsed.HighlightTerms, Settings.SnippetWords)));
         }
-        return new SearchResults(total, hits, parsed) { Facets = facets?.Counts(Settings.MaxFacetCategories) };
+        return new SearchResults(total.Count, hits, parsed) { TotalIsLowerBound = total.AtLeast, Facets = facets?.Counts(Settings.MaxFacetCategories) };
     }
 
     /// <summary>
@@ -192,7 +195,8 @@ public sealed class SearchIndex
 
     /// <summary>At least the best <paramref name="wanted"/> matches in order, and how many match.</summary>
     /// <param name="facets">Sees every match of the original query, when facets are wanted.</param>
-    internal (ScoredDoc[] Ranked, int Total) Rank(ParsedQuery parsed, int wanted, SearchSort sort, FacetCollector? facets)
+    /// <param name="exactTotalUpTo">Past this many matches, the total may stop there as a lower bound (<see cref="SearchRequest.ExactTotalUpTo"/>).</param>
+    internal (ScoredDoc[] Ranked, MatchTotal Total) Rank(ParsedQuery parsed, int wanted, SearchSort sort, FacetCollector? facets, int exactTotalUpTo = int.MaxValue)
     {
         var context = new SearchContext(_segments, Settings);
         var original = OriginalQuery(parsed);
@@ -209,18 +213,18 @@ public sealed class SearchIndex
             var collector = new TopKCollector(wanted, order);
             if (sort == SearchSort.Relevance && parsed.HasScoringClauses)
             {
-                var total = RunByScore(original, context, collector, facets);
+                var total = RunByScore(original, context, collector, facets, exactTotalUpTo);
                 return (collector.Results(), total);
             }
             Run(original.CreateWeight(context), context, With(collector, facets));
-            return (collector.Results(), collector.TotalMatches);
+            return (collector.Results(), new MatchTotal(collector.TotalMatches, AtLeast: false));
         }
 
         // Feedback only re-ranks the original matches, so the first pass counts them all.
         var depth = Settings.FeedbackRerankDepth;
         var kept = Math.Min(Math.Max(wanted, Math.Max(depth, Settings.FeedbackDocs)), _segments.LiveDocCount);
         var firstPass = new TopKCollector(kept, TopKCollector.ByScore);
-        var matches = RunByScore(original, context, firstPass, facets);
+        var matches = RunByScore(original, context, firstPass, facets, exactTotalUpTo);
         var candidates = firstPass.Results();
         var model = RelevanceModel.Estimate(_segments, candidates[..Math.Min(Settings.FeedbackDocs, candidates.Length)], Settings.FeedbackTerms);
         if (model.Count == 0)
@@ -257,17 +261,18 @@ public sealed class SearchIndex
 
     /// <summary>
     /// Ranks by score into <paramref name="collector"/> and returns how many match: pruned (MaxScore,
-    /// with a separate exact count) for a pure disjunction, else every match scored.
+    /// with a separate count that may stop past <paramref name="exactTotalUpTo"/>) for a pure
+    /// disjunction, else every match scored and counted.
     /// </summary>
-    private int RunByScore(Query query, SearchContext context, TopKCollector collector, FacetCollector? facets)
+    private MatchTotal RunByScore(Query query, SearchContext context, TopKCollector collector, FacetCollector? facets, int exactTotalUpTo)
     {
         var weight = query.CreateWeight(context);
         if (_pruning && weight is BooleanWeight { IsPureDisjunction: true } disjunction)
         {
-            return PrunedSearch.Run(disjunction, context, collector, facets, _pruningWindow);
+            return PrunedSearch.Run(disjunction, context, collector, facets, (_pruningWindow, _countWindow), exactTotalUpTo);
         }
         Run(weight, context, With(collector, facets));
-        return collector.TotalMatches;
+        return new MatchTotal(collector.TotalMatches, AtLeast: false);
     }
 
     private static void Run(Weight? weight, SearchContext context, ICollector collector)

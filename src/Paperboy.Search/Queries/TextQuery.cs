@@ -106,7 +106,7 @@ internal sealed class TextQuery : Query
             Array.Clear(bits, 0, words);
             foreach (var part in parts)
             {
-                part.CreateCursor().AddMatches(bits);
+                part.CreateCursor().AddMatches(bits, 0, Scorer.NoMoreDocs);
             }
             var deleted = view.Live is { } live ? live.Words : default;
             var count = 0;

@@ -34,13 +34,15 @@ internal sealed class DisjunctionScorer : Scorer
         return _doc = min;
     }
 
-    public override void AddMatches(ulong[] bits)
+    public override void AddMatches(ulong[] bits, int start, int end)
     {
+        var next = NoMoreDocs;
         foreach (var scorer in _scorers)
         {
-            scorer.AddMatches(bits);
+            scorer.AddMatches(bits, start, end);
+            next = Math.Min(next, scorer.DocId);
         }
-        _doc = NoMoreDocs;
+        _doc = next;
     }
 
     public override double Score()

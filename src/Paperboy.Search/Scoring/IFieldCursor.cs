@@ -18,6 +18,6 @@ internal interface IFieldCursor
     int NextDoc();
     int Advance(int target);
 
-    /// <summary>Sets the bit of every document of a cursor that has not moved yet (see <see cref="Scorer.AddMatches"/>), and exhausts it.</summary>
-    void AddMatches(ulong[] bits);
+    /// <summary>Sets the bits of the documents in a window and stops on the first at or after its end (see <see cref="Scorer.AddMatches"/>).</summary>
+    void AddMatches(ulong[] bits, int start, int end);
 }

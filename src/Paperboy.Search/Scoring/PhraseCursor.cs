@@ -28,11 +28,12 @@ internal sealed class PhraseCursor : IFieldCursor
 
     public int MinFieldLength { get; }
 
-    public void AddMatches(ulong[] bits)
+    public void AddMatches(ulong[] bits, int start, int end)
     {
-        for (var doc = NextDoc(); doc != Scorer.NoMoreDocs; doc = NextDoc())
+        for (var doc = DocId < start ? Advance(start) : DocId; doc < end; doc = NextDoc())
         {
-            bits[doc >> 6] |= 1UL << doc;
+            var slot = doc - start;
+            bits[slot >> 6] |= 1UL << slot;
         }
     }
 

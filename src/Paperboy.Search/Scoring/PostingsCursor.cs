@@ -294,18 +294,34 @@ internal sealed class PostingsCursor : IFieldCursor
         }
     }
 
-    public void AddMatches(ulong[] bits)
+    public void AddMatches(ulong[] bits, int start, int end)
     {
         // A block at a time: its doc ids decoded once, then one OR each.
-        for (var doc = NextDoc(); doc != Scorer.NoMoreDocs; doc = NextDoc())
+        var doc = DocId < start ? Advance(start) : DocId;
+        while (doc < end)
         {
             var docs = _docs;
-            for (var i = _index; i < _blockLength; i++)
+            var i = _index;
+            if (_lastDocInBlock < end)
             {
-                var d = docs[i];
-                bits[d >> 6] |= 1UL << d;
+                for (; i < _blockLength; i++)
+                {
+                    var slot = docs[i] - start;
+                    bits[slot >> 6] |= 1UL << slot;
+                }
+                _index = _blockLength - 1;
+                doc = NextDoc();
+                continue;
             }
-            _index = _blockLength - 1;
+            // The window ends inside this block.
+            for (; (doc = docs[i]) < end; i++)
+            {
+                var slot = doc - start;
+                bits[slot >> 6] |= 1UL << slot;
+            }
+            _index = i;
+            DocId = doc;
+            return;
         }
     }
 

@@ -47,15 +47,20 @@ internal abstract class Scorer
     }
 
     /// <summary>
-    /// Sets bit d (of word d / 64) for every match of a scorer that has not moved yet, and exhausts it:
-    /// the counting pass of a pruned search, which only needs doc ids (Lucene's
-    /// <c>DocIdSetIterator.intoBitSet</c>). Overrides walk their cursors directly, without frequencies or scores.
+    /// Sets bit d - <paramref name="start"/> of <paramref name="bits"/> for every match d in
+    /// [<paramref name="start"/>, <paramref name="end"/>) and ends on the first match at or after
+    /// <paramref name="end"/> (<see cref="NoMoreDocs"/> for an end of <see cref="NoMoreDocs"/>): the
+    /// counting pass of a pruned search, which only needs doc ids (Lucene's
+    /// <c>DocIdSetIterator.intoBitSet</c>), a window at a time so that it can stop early. Windows come in
+    /// increasing order, start at a multiple of 64, and the scorer must not have passed
+    /// <paramref name="start"/>. Overrides walk their cursors directly, without frequencies or scores.
     /// </summary>
-    public virtual void AddMatches(ulong[] bits)
+    public virtual void AddMatches(ulong[] bits, int start, int end)
     {
-        for (var doc = NextDoc(); doc != NoMoreDocs; doc = NextDoc())
+        for (var doc = DocId < start ? Advance(start) : DocId; doc < end; doc = NextDoc())
         {
-            bits[doc >> 6] |= 1UL << doc;
+            var slot = doc - start;
+            bits[slot >> 6] |= 1UL << slot;
         }
     }
 }

@@ -162,13 +162,15 @@ internal sealed class TextScorer : Scorer
         return _bm25.K1 * r / (1 - r) * (1 - 1e-6);
     }
 
-    public override void AddMatches(ulong[] bits)
+    public override void AddMatches(ulong[] bits, int start, int end)
     {
+        var next = NoMoreDocs;
         foreach (var cursor in _cursors)
         {
-            cursor.AddMatches(bits);
+            cursor.AddMatches(bits, start, end);
+            next = Math.Min(next, cursor.DocId);
         }
-        _doc = NoMoreDocs;
+        _doc = next;
     }
 
     private double PseudoFrequency()

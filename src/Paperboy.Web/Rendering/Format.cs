@@ -11,6 +11,11 @@ public static class Format
             : $"{string.Join(", ", authors.Take(max))} and {authors.Count - max} more";
     }
 
+    /// <summary>"1 paper matches", "403 papers match", or "At least 10,000 papers match" for a count that stopped there.</summary>
+    public static string PapersMatch(int total, bool atLeast) => atLeast
+        ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"At least {total:N0} papers match")
+        : total == 1 ? "1 paper matches" : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{total:N0} papers match");
+
     /// <summary>The text cut at a word boundary near <paramref name="max"/> characters, with an ellipsis.</summary>
     public static string Excerpt(string text, int max)
     {

@@ -1,4 +1,5 @@
 using Paperboy.Search.Collectors;
+using Paperboy.Search.Queries;
 using Paperboy.Search.Tests.Reference;
 
 namespace Paperboy.Search.Tests.Pruning;
@@ -62,6 +63,7 @@ public class PruningDifferentialTests
         }
 
         var compared = 0;
+        var stoppedCounting = 0;
         for (var q = 0; q < (count > 2_000 ? 30 : 60); q++)
         {
             var text = corpus.Query(documents);
@@ -87,9 +89,32 @@ public class PruningDifferentialTests
                     Assert.Equal(Describe(expectedFacets!.Counts(100)), Describe(actualFacets!.Counts(100)));
                 }
                 compared += expected.Length;
+                stoppedCounting += CompareWithCountingCapped(exhaustive, pruned, parsed, text, k, expected, expectedTotal.Count, cap: 1 + (q * 37 % 300));
             }
         }
         Assert.InRange(compared, 1_000, int.MaxValue); // most queries match: the comparison is worth something
+        Assert.InRange(stoppedCounting, 20, int.MaxValue); // and many stop counting early
+    }
+
+    // A total wanted exact only up to `cap`: the same documents and scores; the total exact below the cap,
+    // and at or past it the cap, marked, for a pure disjunction (the pruned path, which stops counting),
+    // exact for any other query (every match is scored, so counted, anyway).
+    private static int CompareWithCountingCapped(SearchIndex exhaustive, SearchIndex pruned, ParsedQuery parsed, string text, int k,
+        ScoredDoc[] expected, int expectedTotal, int cap)
+    {
+        var (actual, total) = pruned.Rank(parsed, k, SearchSort.Relevance, null, cap);
+        Assert.True(expected.SequenceEqual(actual), $"hits for [{text}] k {k} counted up to {cap}");
+        if (expectedTotal < cap)
+        {
+            Assert.True(total == new MatchTotal(expectedTotal, AtLeast: false), $"total for [{text}] up to {cap}: {expectedTotal} vs {total}");
+            return 0;
+        }
+        var pure = parsed.Clauses.Any(c => c.Occur == Occur.Should) && parsed.Clauses.All(c => c.Occur != Occur.Must);
+        var wanted = pure ? new MatchTotal(cap, AtLeast: true) : new MatchTotal(expectedTotal, AtLeast: false);
+        Assert.True(total == wanted, $"total for [{text}] up to {cap}: {expectedTotal} vs {total}");
+        // The exhaustive path counts every match, whatever the cap.
+        Assert.Equal(new MatchTotal(expectedTotal, AtLeast: false), exhaustive.Rank(parsed, k, SearchSort.Relevance, null, cap).Total);
+        return total.AtLeast ? 1 : 0;
     }
 
     private static string Describe(FacetCounts counts) =>

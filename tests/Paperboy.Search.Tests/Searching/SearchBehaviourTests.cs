@@ -15,6 +15,32 @@ public class SearchBehaviourTests
     }
 
     [Fact]
+    public void A_ranked_search_stops_counting_past_the_exact_total_asked_for_but_ranks_the_same()
+    {
+        var documents = Enumerable.Range(0, 300).Select(i => Doc($"d{i:D3}", i % 3 == 0 ? "graph clustering" : "graph methods", i % 5 == 0 ? "spectral" : "")).ToArray();
+        var index = Index(documents);
+        var exact = index.Search(new SearchRequest("graph spectral") { ExactTotalUpTo = int.MaxValue });
+        Assert.Equal(300, exact.TotalMatches);
+        Assert.False(exact.TotalIsLowerBound);
+
+        var capped = index.Search(new SearchRequest("graph spectral") { ExactTotalUpTo = 50 });
+        Assert.Equal(50, capped.TotalMatches);
+        Assert.True(capped.TotalIsLowerBound);
+        Assert.Equal(exact.Keys(), capped.Keys());
+        Assert.Equal(exact.Hits.Select(h => h.Score), capped.Hits.Select(h => h.Score));
+
+        // Below the cap, facets (which see every match) and required words count exactly.
+        Assert.Equal((60, false), Total(index.Search(new SearchRequest("spectral") { ExactTotalUpTo = 61 })));
+        Assert.Equal((300, false), Total(index.Search(new SearchRequest("graph spectral") { ExactTotalUpTo = 50, Facets = true })));
+        Assert.Equal((60, false), Total(index.Search(new SearchRequest("+graph +spectral") { ExactTotalUpTo = 50 })));
+        // The default counts past anything a test corpus holds.
+        Assert.Equal((300, false), Total(index.Search("graph")));
+        Assert.Throws<ArgumentOutOfRangeException>(() => index.Search(new SearchRequest("graph") { ExactTotalUpTo = 0 }));
+    }
+
+    private static (int, bool) Total(SearchResults results) => (results.TotalMatches, results.TotalIsLowerBound);
+
+    [Fact]
     public void Phrase_with_a_stop_word_keeps_the_gap_it_leaves()
     {
         var index = Index(

@@ -1,0 +1,17 @@
+namespace Paperboy.Search.Collectors;
+
+/// <summary>
+/// The matches the thread groups of one search have counted together, against the number past which
+/// the search no longer needs an exact total (<see cref="SearchRequest.ExactTotalUpTo"/>): once it is
+/// reached, every group stops counting and only ranks.
+/// </summary>
+internal sealed class CountBudget(int limit)
+{
+    private int _counted;
+
+    public int Limit => limit;
+
+    public bool Reached => Volatile.Read(ref _counted) >= limit;
+
+    public void Add(int matches) => Interlocked.Add(ref _counted, matches);
+}
