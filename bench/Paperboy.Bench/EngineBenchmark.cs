@@ -11,7 +11,9 @@ namespace Paperboy.Bench;
 /// query kind on plain BM25F and the product's settings, each query <c>--repeat</c> times (the median
 /// kept). No peer, so its figures are not the comparison: <c>search</c> is. For profiling one
 /// path, <c>ENGINE_KINDS=TwoTermOr,ThreeTermOr</c> keeps only those kinds and <c>ENGINE_PLAIN=1</c>
-/// leaves out the product's settings.
+/// leaves out the product's settings. <c>ENGINE_SPIN_MS=N</c> keeps this thread busy for N ms before
+/// each timed search, as the side-by-side run's FTS5 queries do, and <c>ENGINE_SLEEP_MS=N</c> sleeps
+/// instead, as a server between readers: the other cores go idle, and waking them is part of the time.
 /// </summary>
 internal static class EngineBenchmark
 {
@@ -60,17 +62,35 @@ internal static class EngineBenchmark
         return new EngineRun(bm25.DocumentCount, bm25.SegmentCount, arguments.Repeat, kinds, LoadAverage.Read()?.ToString() ?? "unknown");
     }
 
+    private static readonly int SpinMs = int.TryParse(Environment.GetEnvironmentVariable("ENGINE_SPIN_MS"), out var ms) ? ms : 0;
+    private static readonly int SleepMs = int.TryParse(Environment.GetEnvironmentVariable("ENGINE_SLEEP_MS"), out var ms) ? ms : 0;
+
     private static double Median(int repeat, Action search)
     {
         var times = new double[repeat];
         for (var i = 0; i < repeat; i++)
         {
+            Idle();
             var started = Stopwatch.GetTimestamp();
             search();
             times[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         }
         Array.Sort(times);
         return times[repeat / 2];
+    }
+
+    // What happens between two searches: nothing, a busy thread, or a sleeping one.
+    private static void Idle()
+    {
+        var busyUntil = Stopwatch.GetTimestamp() + SpinMs * Stopwatch.Frequency / 1000;
+        while (Stopwatch.GetTimestamp() < busyUntil)
+        {
+            Thread.SpinWait(100);
+        }
+        if (SleepMs > 0)
+        {
+            Thread.Sleep(SleepMs);
+        }
     }
 
     private static async IAsyncEnumerable<IReadOnlyList<SearchDocument>> Documents(string corpus,

@@ -13,18 +13,18 @@ namespace Paperboy.Search;
 /// those of the exhaustive path, which <see cref="SearchIndex.WithoutPruning"/> keeps as the reference.
 /// <para>
 /// A large index is searched by several threads (<see cref="SearchSettings.SearchThreads"/>), each
-/// taking a group of segments with its own top k and count, merged at the end; the groups also prune
-/// below the best k-th score any of them has reached (<see cref="SharedFloor"/>). The result is the same:
-/// each group's threshold is at most the final one, so nothing of the final top k is pruned, and the
-/// merge ranks by score and global id whatever the order the groups finish in. Facets, which would
+/// taking the next segment in index order with its own top k and count, merged at the end; the threads
+/// also prune below the best k-th score any of them has reached (<see cref="SharedFloor"/>). The result
+/// is the same: each thread's threshold is at most the final one, so nothing of the final top k is
+/// pruned, and the merge ranks by score and global id whatever segments each thread took. Facets, which would
 /// need merging too, keep the search on one thread.
 /// </para>
 /// <para>
-/// Without facets, counting stops once the groups together have counted the total the request wants
+/// Without facets, counting stops once the threads together have counted the total the request wants
 /// exact (<see cref="SearchRequest.ExactTotalUpTo"/>, a <see cref="CountBudget"/>): a query matching a
 /// third of 2.7 million papers then decodes a window or two of its postings for the count instead of
 /// all of them, as Lucene's and Elasticsearch's total-hits thresholds do. The total is that number,
-/// marked as a lower bound, whichever group got there first, so the answer never depends on timing.
+/// marked as a lower bound, whichever thread got there first, so the answer never depends on timing.
 /// </para>
 /// </summary>
 internal static class PrunedSearch
@@ -44,15 +44,18 @@ internal static class PrunedSearch
     {
         var segments = context.Segments.Segments;
         var threads = context.Threads;
+        var next = -1;
         if (threads < 2 || facets is not null)
         {
-            return RunSegments(weight, context, [.. Enumerable.Range(0, segments.Count)], collector, facets, windows, budget);
+            return RunSegments(weight, context, ref next, collector, facets, windows, budget);
         }
-        var groups = Groups(segments, threads);
-        var collectors = groups.Select(_ => collector.Empty()).ToArray();
-        var counts = new int[groups.Length];
+        // Each thread takes the next segment in index order until none is left, so a thread that starts
+        // late (a pool thread woken from sleep) takes fewer instead of holding up its share, and each
+        // thread still sees increasing global ids. The largest segments come first in index order.
+        var collectors = new TopKCollector[threads];
+        var counts = new int[threads];
         var floor = new SharedFloor();
-        context.ForEach(groups.Length, g => counts[g] = RunSegments(weight, context, groups[g], collectors[g], null, windows, budget, floor));
+        context.ForEach(threads, t => counts[t] = RunSegments(weight, context, ref next, collectors[t] = collector.Empty(), null, windows, budget, floor));
         foreach (var group in collectors)
         {
             foreach (var hit in group.Results())
@@ -63,13 +66,15 @@ internal static class PrunedSearch
         return counts.Sum();
     }
 
-    private static int RunSegments(BooleanWeight weight, SearchContext context, int[] segmentNumbers, TopKCollector collector, FacetCollector? facets,
+    // Counts and ranks segments taken from `next` (shared by the threads of one search) until none is left.
+    private static int RunSegments(BooleanWeight weight, SearchContext context, ref int next, TopKCollector collector, FacetCollector? facets,
         (int Scoring, int Counting) windows, CountBudget? budget, SharedFloor? floor = null)
     {
         var counter = new MatchCounter(windows.Counting);
-        foreach (var s in segmentNumbers)
+        var segments = context.Segments.Segments;
+        for (var s = Interlocked.Increment(ref next); s < segments.Count; s = Interlocked.Increment(ref next))
         {
-            var view = context.Segments.Segments[s];
+            var view = segments[s];
             if (budget is not { Reached: true })
             {
                 if (weight.CreateDisjunction(s, forCounting: true) is not { } counted)
@@ -85,20 +90,5 @@ internal static class PrunedSearch
             }
         }
         return counter.Count;
-    }
-
-    // Segments into groups of about equal documents, largest first to the lightest group; each group
-    // keeps its segments in index order, as a pruned pass over segments expects (increasing global ids).
-    private static int[][] Groups(IReadOnlyList<SegmentView> segments, int count)
-    {
-        var groups = Enumerable.Range(0, count).Select(_ => new List<int>()).ToArray();
-        var load = new long[count];
-        foreach (var s in Enumerable.Range(0, segments.Count).OrderByDescending(s => segments[s].Segment.DocCount))
-        {
-            var lightest = Array.IndexOf(load, load.Min());
-            groups[lightest].Add(s);
-            load[lightest] += segments[s].Segment.DocCount;
-        }
-        return [.. groups.Where(g => g.Count > 0).Select(g => g.Order().ToArray())];
     }
 }

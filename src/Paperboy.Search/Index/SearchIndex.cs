@@ -98,6 +98,11 @@ public sealed class SearchIndex
     public SearchResults Search(SearchRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
+        if (request.Sort == SearchSort.Relevance && !request.Facets && _pruning)
+        {
+            // Only a pruned search (relevance, no facets) spreads over threads.
+            SearchContext.WakeThreadsFor(_segments, Settings);
+        }
         var parsed = Parse(request.Query);
         var offset = Math.Max(0, request.Offset);
         var limit = Math.Max(0, request.Limit);

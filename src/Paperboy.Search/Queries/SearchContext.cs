@@ -32,7 +32,24 @@ internal sealed class SearchContext
     /// Threads a search over this snapshot may spread its segments over: <see cref="SearchSettings.SearchThreads"/>,
     /// at most one a segment, and 1 for a snapshot smaller than <see cref="SearchSettings.ParallelSearchFromDocs"/>.
     /// </summary>
-    public int Threads => DocCount < Settings.ParallelSearchFromDocs ? 1 : Math.Min(Settings.SearchThreads, Segments.Segments.Count);
+    public int Threads => ThreadsFor(Segments, Settings);
+
+    private static int ThreadsFor(SegmentSet segments, SearchSettings settings) =>
+        segments.LiveDocCount < settings.ParallelSearchFromDocs ? 1 : Math.Min(settings.SearchThreads, segments.Segments.Count);
+
+    /// <summary>
+    /// Wakes a pool thread when a search of this snapshot is going to run on several: after an idle
+    /// moment the pool's threads sleep, and on a virtual machine waking one (and its virtual processor)
+    /// took 0.1-1 ms here, longer than the search itself may take. Woken now, it is awake by the time
+    /// the query is parsed and its words looked up, and the pool hands it the search's work at once.
+    /// </summary>
+    public static void WakeThreadsFor(SegmentSet segments, SearchSettings settings)
+    {
+        if (ThreadsFor(segments, settings) > 1)
+        {
+            ThreadPool.UnsafeQueueUserWorkItem(static _ => { }, null);
+        }
+    }
 
     /// <summary>
     /// Runs <paramref name="body"/> for 0 to <paramref name="count"/> - 1 on up to <see cref="Threads"/>
