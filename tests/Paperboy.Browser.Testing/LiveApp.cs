@@ -78,11 +78,26 @@ public sealed class LiveApp : IAsyncDisposable
     /// <summary>An absolute address on the app from a path such as "/search?q=flow".</summary>
     public Uri Url(string pathAndQuery) => new(BaseUrl, pathAndQuery);
 
-    /// <summary>Stores papers a test needs beside the demo corpus; search sees them on its next query.</summary>
+    /// <summary>Stores papers a test needs beside the demo corpus, and returns once the search index holds them.</summary>
     public async Task AddPapersAsync(IReadOnlyList<Paper> papers, CancellationToken cancellationToken)
     {
         await Store.UpsertAsync(papers, cancellationToken);
+        // While the app's background work catches the index up, a search answers from the last commit
+        // (by design: it never waits for a catch-up), so a page opened now could miss these papers.
+        var generation = await Store.GetGenerationAsync(cancellationToken);
+        var search = _app.Services.GetRequiredService<Paperboy.Application.Searching.PaperSearchService>();
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(60));
+        while (IndexedGeneration(await search.GetIndexAsync(timeout.Token)) < generation)
+        {
+            await Task.Delay(20, timeout.Token);
+        }
     }
+
+    private static long IndexedGeneration(Paperboy.Search.SearchIndex index) =>
+        index.CommitData.TryGetValue(Paperboy.Application.Searching.PaperSearchService.StoreGenerationKey, out var value)
+            ? long.Parse(value, System.Globalization.CultureInfo.InvariantCulture)
+            : -1;
 
     public async ValueTask DisposeAsync()
     {
