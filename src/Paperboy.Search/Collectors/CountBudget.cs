@@ -1,9 +1,9 @@
 namespace Paperboy.Search.Collectors;
 
 /// <summary>
-/// The matches the thread groups of one search have counted together, against the number past which
+/// The matches the threads of one search have counted together, against the number past which
 /// the search no longer needs an exact total (<see cref="SearchRequest.ExactTotalUpTo"/>): once it is
-/// reached, every group stops counting and only ranks.
+/// reached, every thread stops counting and only ranks.
 /// </summary>
 internal sealed class CountBudget(int limit)
 {

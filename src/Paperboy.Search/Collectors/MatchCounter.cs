@@ -38,7 +38,7 @@ internal sealed class MatchCounter
 
     /// <summary>Counts one segment's matches; <paramref name="each"/>, when given, sees each of them (facets).</summary>
     /// <param name="parts">Fresh scorers of the clauses that add matches.</param>
-    /// <param name="budget">Shared with the search's other groups; counting stops once it is reached.</param>
+    /// <param name="budget">Shared with the search's other threads; counting stops once it is reached.</param>
     public void CountSegment(SegmentView view, DisjunctionParts parts, ICollector? each, CountBudget? budget = null)
     {
         var docCount = view.Segment.DocCount;
