@@ -9,8 +9,6 @@ internal sealed class CountBudget(int limit)
 {
     private int _counted;
 
-    public int Limit => limit;
-
     public bool Reached => Volatile.Read(ref _counted) >= limit;
 
     public void Add(int matches) => Interlocked.Add(ref _counted, matches);

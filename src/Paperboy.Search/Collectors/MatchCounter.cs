@@ -26,10 +26,7 @@ internal sealed class MatchCounter
     /// <param name="window">Documents counted at a time, a positive multiple of 64 (tests use small ones to cross many window edges).</param>
     public MatchCounter(int window = DefaultWindow)
     {
-        if (window <= 0 || window % 64 != 0)
-        {
-            throw new ArgumentOutOfRangeException(nameof(window), window, "a window is a positive multiple of 64 documents");
-        }
+        DocumentWindow.Require(window);
         _window = window;
         _matches = new ulong[window >> 6];
     }

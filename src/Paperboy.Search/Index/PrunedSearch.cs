@@ -36,11 +36,12 @@ internal static class PrunedSearch
         (int Scoring, int Counting) windows, int exactUpTo = int.MaxValue)
     {
         var budget = facets is null && exactUpTo < int.MaxValue ? new CountBudget(exactUpTo) : null;
-        var counted = Count(weight, context, collector, facets, windows, budget);
+        var counted = RankAndCount(weight, context, collector, facets, windows, budget);
         return budget is not null && counted >= exactUpTo ? new MatchTotal(exactUpTo, AtLeast: true) : new MatchTotal(counted, AtLeast: false);
     }
 
-    private static int Count(BooleanWeight weight, SearchContext context, TopKCollector collector, FacetCollector? facets, (int, int) windows, CountBudget? budget)
+    // Ranks into the collector and returns how many matches were counted.
+    private static int RankAndCount(BooleanWeight weight, SearchContext context, TopKCollector collector, FacetCollector? facets, (int, int) windows, CountBudget? budget)
     {
         var segments = context.Segments.Segments;
         var threads = context.Threads;

@@ -98,6 +98,7 @@ public sealed class SearchIndex
     public SearchResults Search(SearchRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(request.ExactTotalUpTo);
         if (request.Sort == SearchSort.Relevance && !request.Facets && _pruning)
         {
             // Only a pruned search (relevance, no facets) spreads over threads.
@@ -106,7 +107,6 @@ public sealed class SearchIndex
         var parsed = Parse(request.Query);
         var offset = Math.Max(0, request.Offset);
         var limit = Math.Max(0, request.Limit);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(request.ExactTotalUpTo);
         var wanted = (int)Math.Min((long)offset + limit, _segments.LiveDocCount);
         var facets = request.Facets ? new FacetCollector() : null;
         var (ranked, total) = Rank(parsed, wanted, request.Sort, facets, request.ExactTotalUpTo);

@@ -57,10 +57,7 @@ internal sealed class MaxScoreBulkScorer
 
     public MaxScoreBulkScorer(Scorer[] clauses, int window = DefaultWindow)
     {
-        if (window <= 0 || window % 64 != 0)
-        {
-            throw new ArgumentOutOfRangeException(nameof(window), window, "a window is a positive multiple of 64 documents");
-        }
+        DocumentWindow.Require(window);
         _clauses = clauses;
         var bounds = clauses.Select(c => c.MaxScore).ToArray();
         _byBound = [.. Enumerable.Range(0, clauses.Length).OrderBy(i => bounds[i])];
