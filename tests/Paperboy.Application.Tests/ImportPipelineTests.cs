@@ -14,6 +14,7 @@ namespace Paperboy.Application.Tests;
 public sealed class ImportPipelineTests : IAsyncDisposable
 {
     private const int Papers = 2_500;
+    private const int Batch = 1_000;
     private readonly string _directory = Path.Combine(Path.GetTempPath(), $"paperboy-pipeline-test-{Guid.NewGuid():N}");
 
     [Fact]
@@ -41,7 +42,7 @@ public sealed class ImportPipelineTests : IAsyncDisposable
         await using var store = SqlitePaperStore.InDataDirectory(Path.Combine(_directory, "data"));
         var failing = new InterruptingStore(store, afterBatches: 2, interrupt: () => throw new InvalidOperationException("disk full"));
 
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => new ImportService(failing).ImportAsync([corpus], null, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => new ImportService(failing) { BatchSize = Batch }.ImportAsync([corpus], null, CancellationToken.None));
         long kept = await store.CountAsync(CancellationToken.None);
         var rerun = await new ImportService(store).ImportAsync([corpus], null, CancellationToken.None);
 
@@ -59,7 +60,7 @@ public sealed class ImportPipelineTests : IAsyncDisposable
         using var cancel = new CancellationTokenSource();
         var cancelling = new InterruptingStore(store, afterBatches: 1, interrupt: cancel.Cancel);
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => new ImportService(cancelling).ImportAsync([corpus], null, cancel.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => new ImportService(cancelling) { BatchSize = Batch }.ImportAsync([corpus], null, cancel.Token));
         long kept = await store.CountAsync(CancellationToken.None);
         var rerun = await new ImportService(store).ImportAsync([corpus], null, CancellationToken.None);
 

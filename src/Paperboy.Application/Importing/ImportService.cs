@@ -13,8 +13,18 @@ namespace Paperboy.Application.Importing;
 /// </summary>
 public sealed class ImportService(IPaperStore store)
 {
-    private const int BatchSize = 1000;
+    /// <summary>
+    /// Papers a batch holds, and so a write transaction: each transaction rewrites every index page its
+    /// rows land on, and the title key index takes them at random, so larger transactions rewrite fewer
+    /// pages a paper. At 1M papers 10,000 stored them in 80 s where 1,000 took 98 s (docs/PERFORMANCE.md);
+    /// an interrupted import loses at most the batch it was writing.
+    /// </summary>
+    public const int DefaultBatchSize = 10_000;
+
     private const int QueuedBatches = 1;
+
+    /// <summary>Papers a batch holds; tests make it small to interrupt an import between batches.</summary>
+    public int BatchSize { get; init; } = DefaultBatchSize;
 
     /// <summary>At most this many errors are kept in the report; the count goes on beyond it.</summary>
     public const int MaxReportedErrors = 1000;
@@ -55,7 +65,7 @@ public sealed class ImportService(IPaperStore store)
         // both busy; a longer queue only keeps more papers alive across collections (docs/PERFORMANCE.md).
         var channel = Channel.CreateBounded<ReadBatch>(new BoundedChannelOptions(QueuedBatches) { SingleReader = true, SingleWriter = true });
         using var stopReading = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var reading = Task.Run(() => ReadBatchesAsync(RecordReaders.For(format), input, file, path, channel.Writer, stopReading.Token), CancellationToken.None);
+        var reading = Task.Run(() => ReadBatchesAsync(RecordReaders.For(format), input, file, path, BatchSize, channel.Writer, stopReading.Token), CancellationToken.None);
         try
         {
             await foreach (var batch in channel.Reader.ReadAllAsync(cancellationToken))
@@ -87,9 +97,9 @@ public sealed class ImportService(IPaperStore store)
     /// writing side sees after the batches read before it.
     /// </summary>
     private static async Task ReadBatchesAsync(
-        IRecordReader reader, Stream input, Stream file, string path, ChannelWriter<ReadBatch> output, CancellationToken cancellationToken)
+        IRecordReader reader, Stream input, Stream file, string path, int batchSize, ChannelWriter<ReadBatch> output, CancellationToken cancellationToken)
     {
-        var papers = new List<Paper>(BatchSize);
+        var papers = new List<Paper>(batchSize);
         var rejected = new List<ImportError>();
         try
         {
@@ -105,10 +115,10 @@ public sealed class ImportService(IPaperStore store)
                     {
                         rejected.Add(record.Error);
                     }
-                    if (papers.Count == BatchSize)
+                    if (papers.Count == batchSize)
                     {
                         await output.WriteAsync(new ReadBatch(papers, rejected, file.Position, Last: false), cancellationToken);
-                        papers = new List<Paper>(BatchSize);
+                        papers = new List<Paper>(batchSize);
                         rejected = [];
                     }
                 }

@@ -201,6 +201,89 @@ public sealed partial class PaperSearchService : IDisposable
     public Task<SearchIndex> GetIndexAsync(CancellationToken cancellationToken) => CurrentIndexAsync(cancellationToken);
 
     /// <summary>
+    /// Indexes the papers an import stores while it stores them, and returns the index as of the store
+    /// once <paramref name="import"/> has ended (however it ended: its outcome is the caller's to read).
+    /// Every second it adds what the store changed since the last round to the writer; full segments are
+    /// written as they fill, and the commit comes once, at the end, so an interrupted import leaves the
+    /// index at its last commit, which the next search catches up from. Storing leaves much of the second
+    /// core idle (its writer waits on the disk and on collections), so the indexing runs there instead of after it.
+    /// In a process that only reads the index, this waits for the import and returns the last commit.
+    /// </summary>
+    public async Task<SearchIndex> FollowAsync(Task import, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(import);
+        await _refresh.WaitAsync(cancellationToken);
+        try
+        {
+            if (OpenWriter() is { } writer)
+            {
+                return await FollowAsync(writer, import, cancellationToken);
+            }
+        }
+        catch (Exception)
+        {
+            // Cancelled or failed: the caller may dispose the store once this returns, so not before the import has stopped.
+            await SettleAsync(import);
+            throw;
+        }
+        finally
+        {
+            _refresh.Release();
+        }
+        await SettleAsync(import);
+        return await CurrentIndexAsync(cancellationToken);
+    }
+
+    private async Task<SearchIndex> FollowAsync(SearchIndexWriter writer, Task import, CancellationToken cancellationToken)
+    {
+        long? indexed = NeedsRebuild(writer.Snapshot, await _store.GetGenerationAsync(cancellationToken))
+            ? null
+            : IndexedGeneration(writer.Snapshot);
+        while (true)
+        {
+            var ended = import.IsCompleted;
+            var generation = await _store.GetGenerationAsync(cancellationToken);
+            if (indexed is null)
+            {
+                writer.DeleteAll();
+                await foreach (var paper in _store.ScanAsync(cancellationToken))
+                {
+                    writer.Add(ToDocument(paper));
+                }
+            }
+            else if (generation != indexed)
+            {
+                await AddChangesAsync(writer, indexed.Value, cancellationToken);
+            }
+            indexed = generation;
+            if (ended)
+            {
+                break;
+            }
+            await Task.WhenAny(import, Task.Delay(FollowRound, cancellationToken));
+            cancellationToken.ThrowIfCancellationRequested();
+        }
+        var index = writer.Commit(GenerationData(indexed.Value));
+        _snapshot = new IndexSnapshot(indexed.Value, index, null);
+        return index;
+    }
+
+    /// <summary>How often <see cref="FollowAsync(Task, CancellationToken)"/> takes in what the store changed; tests shorten it.</summary>
+    public TimeSpan FollowRound { get; init; } = TimeSpan.FromSeconds(1);
+
+    private static async Task SettleAsync(Task task)
+    {
+        try
+        {
+            await task;
+        }
+        catch (Exception)
+        {
+            // The caller awaits the task itself and handles its failure.
+        }
+    }
+
+    /// <summary>
     /// Rebuilds the index from every stored paper and commits it in one step, replacing the old one
     /// only then (a crash meanwhile leaves the old index); merges before returning.
     /// </summary>
@@ -299,32 +382,43 @@ public sealed partial class PaperSearchService : IDisposable
 
     private async Task<SearchIndex> CatchUpAsync(SearchIndexWriter writer, long generation, CancellationToken cancellationToken)
     {
-        var indexed = IndexedGeneration(writer.Snapshot);
-        if (indexed is null || indexed > generation || MappingOf(writer.Snapshot) != DocumentMapping)
+        if (NeedsRebuild(writer.Snapshot, generation))
         {
-            // Never indexed, or the index belongs to another (newer, since replaced) store, or it was
-            // built by an older ToDocument: start over.
             return await RebuildAsync(writer, generation, cancellationToken);
         }
+        var indexed = IndexedGeneration(writer.Snapshot)!.Value;
         if (indexed == generation)
         {
             return writer.Snapshot;
         }
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var (changed, removed) = await AddChangesAsync(writer, indexed, cancellationToken);
+        var index = writer.Commit(GenerationData(generation));
+        LogCaughtUp(_logger, changed, removed, index.DocumentCount, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        return index;
+    }
+
+    // Never indexed, or the index belongs to another (newer, since replaced) store, or it was built by
+    // an older ToDocument: start over.
+    private static bool NeedsRebuild(SearchIndex index, long generation) =>
+        IndexedGeneration(index) is not { } indexed || indexed > generation || MappingOf(index) != DocumentMapping;
+
+    // The papers changed and removed after a generation, into the writer (not committed). Rows a batch
+    // commits while this reads may come in now and again next time: adding a paper again replaces it.
+    private async Task<(int Changed, int Removed)> AddChangesAsync(SearchIndexWriter writer, long since, CancellationToken cancellationToken)
+    {
         var changed = 0;
-        await foreach (var paper in _store.ScanChangedSinceAsync(indexed.Value, cancellationToken))
+        await foreach (var paper in _store.ScanChangedSinceAsync(since, cancellationToken))
         {
             writer.Add(ToDocument(paper));
             changed++;
         }
-        var removed = await _store.ListRemovedSinceAsync(indexed.Value, cancellationToken);
+        var removed = await _store.ListRemovedSinceAsync(since, cancellationToken);
         foreach (var id in removed)
         {
             writer.Delete(id);
         }
-        var index = writer.Commit(GenerationData(generation));
-        LogCaughtUp(_logger, changed, removed.Count, index.DocumentCount, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-        return index;
+        return (changed, removed.Count);
     }
 
     private async Task<SearchIndex> RebuildAsync(SearchIndexWriter writer, long generation, CancellationToken cancellationToken)

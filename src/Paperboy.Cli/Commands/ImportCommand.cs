@@ -21,14 +21,26 @@ public static class ImportCommand
         {
             await using var services = context.BuildServices(parsed);
             var importer = services.GetRequiredService<ImportService>();
-            var report = await ImportWithProgressAsync(importer, parsed.GetValue(paths)!, showProgress: !parsed.GetValue(json), cancellationToken);
-            // The search index catches up now rather than on the first search (with a running
+            // The search index takes the papers in as they are stored rather than after (with a running
             // serve holding the index, serve does it and this reads its last commit).
-            var indexing = System.Diagnostics.Stopwatch.StartNew();
-            var index = await services.GetRequiredService<PaperSearchService>().GetIndexAsync(cancellationToken);
+            var storedAt = 0L;
+            async Task<ImportReport> ImportAsync()
+            {
+                try
+                {
+                    return await ImportWithProgressAsync(importer, parsed.GetValue(paths)!, showProgress: !parsed.GetValue(json), cancellationToken);
+                }
+                finally
+                {
+                    storedAt = System.Diagnostics.Stopwatch.GetTimestamp();
+                }
+            }
+            var importing = ImportAsync();
+            var index = await services.GetRequiredService<PaperSearchService>().FollowAsync(importing, cancellationToken);
+            var report = await importing;
             if (!parsed.GetValue(json))
             {
-                Terminal.Error.MarkupLine($"[dim]Search index: {index.DocumentCount:N0} papers, up to date in {indexing.Elapsed.TotalSeconds:F1} s[/]");
+                Terminal.Error.MarkupLine($"[dim]Search index: {index.DocumentCount:N0} papers, committed {System.Diagnostics.Stopwatch.GetElapsedTime(storedAt).TotalSeconds:F1} s after the last paper was stored[/]");
             }
             if (parsed.GetValue(json))
             {
