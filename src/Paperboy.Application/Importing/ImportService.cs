@@ -14,10 +14,10 @@ namespace Paperboy.Application.Importing;
 public sealed class ImportService(IPaperStore store)
 {
     /// <summary>
-    /// Papers a batch holds, and so a write transaction: each transaction rewrites every index page its
-    /// rows land on, and the title key index takes them at random, so larger transactions rewrite fewer
-    /// pages a paper. At 1M papers 10,000 stored them in 80 s where 1,000 took 98 s (docs/PERFORMANCE.md);
-    /// an interrupted import loses at most the batch it was writing.
+    /// Papers a batch holds, and so a write transaction: each commit writes every page its rows touched,
+    /// and an index page (above all of the randomly ordered title keys) takes rows from many batches, so
+    /// fewer, larger commits write fewer pages. At 1M papers 10,000 stored them in 80 s where 1,000 took
+    /// about 100 s (docs/PERFORMANCE.md); an interrupted import loses at most the batch it was writing.
     /// </summary>
     public const int DefaultBatchSize = 10_000;
 
