@@ -245,11 +245,7 @@ public sealed partial class PaperSearchService : IDisposable
             var generation = await _store.GetGenerationAsync(cancellationToken);
             if (indexed is null)
             {
-                writer.DeleteAll();
-                await foreach (var paper in _store.ScanAsync(cancellationToken))
-                {
-                    writer.Add(ToDocument(paper));
-                }
+                await ReplaceWithEveryPaperAsync(writer, cancellationToken);
             }
             else if (generation != indexed)
             {
@@ -424,14 +420,20 @@ public sealed partial class PaperSearchService : IDisposable
     private async Task<SearchIndex> RebuildAsync(SearchIndexWriter writer, long generation, CancellationToken cancellationToken)
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        await ReplaceWithEveryPaperAsync(writer, cancellationToken);
+        var index = writer.Commit(GenerationData(generation));
+        LogRebuilt(_logger, index.DocumentCount, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        return index;
+    }
+
+    // Every stored paper, in place of what the writer held (not committed).
+    private async Task ReplaceWithEveryPaperAsync(SearchIndexWriter writer, CancellationToken cancellationToken)
+    {
         writer.DeleteAll();
         await foreach (var paper in _store.ScanAsync(cancellationToken))
         {
             writer.Add(ToDocument(paper));
         }
-        var index = writer.Commit(GenerationData(generation));
-        LogRebuilt(_logger, index.DocumentCount, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-        return index;
     }
 
     private static Dictionary<string, string> GenerationData(long generation) => new()
