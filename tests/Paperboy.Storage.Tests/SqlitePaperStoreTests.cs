@@ -2,7 +2,7 @@ using Microsoft.Data.Sqlite;
 
 namespace Paperboy.Storage.Tests;
 
-/// <summary>What only the SQLite store has: its file's journal mode and schema version table.</summary>
+/// <summary>What only the SQLite store has: its file's journal mode, page size and schema version table.</summary>
 public sealed class SqlitePaperStoreTests
 {
     private static readonly CancellationToken None = CancellationToken.None;
@@ -39,5 +39,53 @@ public sealed class SqlitePaperStoreTests
         string recorded = (string)(await versions.ExecuteScalarAsync())!;
 
         Assert.Equal("1,2,3,4,5,6,7,8", recorded);
+    }
+
+    [Fact]
+    public async Task A_new_store_file_is_made_with_16_KiB_pages()
+    {
+        await using var temp = await TempStore.CreateAsync();
+
+        Assert.Equal(16384L, await PageSizeAsync(temp.Store.DatabasePath));
+    }
+
+    [Fact]
+    public async Task A_store_made_with_4_KiB_pages_keeps_them_and_still_takes_papers()
+    {
+        string directory = Path.Combine(Path.GetTempPath(), $"paperboy-store-test-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(directory);
+        string path = Path.Combine(directory, Sqlite.SqlitePaperStore.FileName);
+        try
+        {
+            await using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
+            {
+                await connection.OpenAsync();
+                await using var command = connection.CreateCommand();
+                command.CommandText = "PRAGMA page_size = 4096; CREATE TABLE made_before (x INTEGER);";
+                await command.ExecuteNonQueryAsync();
+            }
+            await using (var store = new Sqlite.SqlitePaperStore(path))
+            {
+                await store.UpsertAsync([Papers.Arxiv("2401.00001", "A paper stored in an old file")], None);
+                Assert.NotNull(await store.GetAsync("2401.00001", None));
+            }
+            SqliteConnection.ClearAllPools();
+
+            Assert.Equal(4096L, await PageSizeAsync(path));
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    private static async Task<long> PageSizeAsync(string path)
+    {
+        await using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA page_size;";
+        return (long)(await command.ExecuteScalarAsync())!;
     }
 }
