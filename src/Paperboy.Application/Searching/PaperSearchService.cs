@@ -236,24 +236,26 @@ public sealed partial class PaperSearchService : IDisposable
 
     private async Task<SearchIndex> FollowAsync(SearchIndexWriter writer, Task import, CancellationToken cancellationToken)
     {
+        // Observed before the generation is read, so no batch committed after it goes unreported.
+        using var batches = new StoredBatchQueue(_store);
         long? indexed = NeedsRebuild(writer.Snapshot, await _store.GetGenerationAsync(cancellationToken))
             ? null
             : IndexedGeneration(writer.Snapshot);
         while (true)
         {
             var ended = import.IsCompleted;
-            var generation = await _store.GetGenerationAsync(cancellationToken);
             if (indexed is null)
             {
+                indexed = await _store.GetGenerationAsync(cancellationToken);
                 await ReplaceWithEveryPaperAsync(writer, cancellationToken);
             }
-            else if (generation != indexed)
+            else
             {
-                await AddChangesAsync(writer, indexed.Value, cancellationToken);
+                indexed = await CatchUpAsync(writer, batches, indexed.Value, cancellationToken);
             }
-            indexed = generation;
             if (ended)
             {
+                // The import had returned before this round, so the round took in every batch it committed.
                 break;
             }
             await Task.WhenAny(import, Task.Delay(FollowRound, cancellationToken));
@@ -262,6 +264,43 @@ public sealed partial class PaperSearchService : IDisposable
         var index = writer.Commit(GenerationData(indexed.Value));
         _snapshot = new IndexSnapshot(indexed.Value, index, null);
         return index;
+    }
+
+    /// <summary>
+    /// Brings the writer from <paramref name="indexed"/> up to at least the store's generation as read
+    /// on entry, and returns the generation it reached. Batches that follow on from the indexed one are
+    /// added as the store reported them, without reading them back (about a tenth of an import's work);
+    /// a generation no report covers (another process wrote, or a batch committed between the read and
+    /// its report) is read from the change feed, which brings in every later batch as well.
+    /// </summary>
+    private async Task<long> CatchUpAsync(SearchIndexWriter writer, StoredBatchQueue batches, long indexed, CancellationToken cancellationToken)
+    {
+        var generation = await _store.GetGenerationAsync(cancellationToken);
+        foreach (var batch in batches.TakeAll())
+        {
+            if (batch.Generation == indexed + 1)
+            {
+                foreach (var id in batch.Removed)
+                {
+                    writer.Delete(id);
+                }
+                foreach (var paper in batch.Changed)
+                {
+                    writer.Add(ToDocument(paper));
+                }
+                indexed = batch.Generation;
+            }
+            else if (batch.Generation > indexed)
+            {
+                break;
+            }
+        }
+        if (generation > indexed)
+        {
+            await AddChangesAsync(writer, indexed, cancellationToken);
+            indexed = generation;
+        }
+        return indexed;
     }
 
     /// <summary>How often <see cref="FollowAsync(Task, CancellationToken)"/> takes in what the store changed; tests shorten it.</summary>

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
@@ -11,13 +12,14 @@ namespace Paperboy.Storage.Sqlite;
 /// The embedded store: one SQLite file in the data directory, in WAL mode so the web app keeps
 /// reading while an import writes. Connections come from Microsoft.Data.Sqlite's pool.
 /// </summary>
-public sealed partial class SqlitePaperStore : IPaperStore, IMigratingStore
+public sealed partial class SqlitePaperStore : IPaperStore, IMigratingStore, IStoredBatchSource
 {
     public const string FileName = "paperboy.db";
 
     private readonly string _connectionString;
     private readonly SemaphoreSlim _initializing = new(1, 1);
     private volatile bool _initialized;
+    private ImmutableArray<Action<StoredBatch>> _batchObservers = [];
 
     public SqlitePaperStore(string databasePath)
     {
@@ -133,7 +135,8 @@ public sealed partial class SqlitePaperStore : IPaperStore, IMigratingStore
         // Read inside the write transaction, so no other batch can commit as the same generation.
         long generation = await ScalarAsync(connection, transaction, GenerationSql, cancellationToken) + 1;
         var lookup = BatchLookups ? await BatchLookup.LoadAsync(connection, transaction, keyed, cancellationToken) : null;
-        await using var writer = new SqlitePaperWriter(connection, transaction, generation, lookup);
+        var observers = _batchObservers;
+        await using var writer = new SqlitePaperWriter(connection, transaction, generation, lookup, recordsOutcome: observers.Length > 0);
         var summary = UpsertSummary.Empty;
         foreach (var (paper, titleKey) in keyed)
         {
@@ -144,7 +147,32 @@ public sealed partial class SqlitePaperStore : IPaperStore, IMigratingStore
             await writer.AdvanceGenerationAsync(cancellationToken);
         }
         await transaction.CommitAsync(cancellationToken);
+        if (observers.Length > 0 && summary.Added + summary.Updated > 0)
+        {
+            var batch = writer.Outcome();
+            foreach (var observer in observers)
+            {
+                observer(batch);
+            }
+        }
         return summary;
+    }
+
+    /// <summary>
+    /// Reports every batch this object commits from now on. A batch that changed nothing advances no
+    /// generation and is not reported; observers added while a batch is being written see the next one.
+    /// </summary>
+    public IDisposable ObserveBatches(Action<StoredBatch> observer)
+    {
+        ArgumentNullException.ThrowIfNull(observer);
+        ImmutableInterlocked.Update(ref _batchObservers, static (list, added) => list.Add(added), observer);
+        return new BatchObservation(this, observer);
+    }
+
+    private sealed class BatchObservation(SqlitePaperStore store, Action<StoredBatch> observer) : IDisposable
+    {
+        public void Dispose() =>
+            ImmutableInterlocked.Update(ref store._batchObservers, static (list, removed) => list.Remove(removed), observer);
     }
 
     public async Task<Paper?> GetAsync(string id, CancellationToken cancellationToken)

@@ -30,16 +30,20 @@ internal sealed class SqlitePaperWriter : IAsyncDisposable
     private readonly SqliteCommand _advanceGeneration;
     private readonly BatchLookup? _lookup;
     private readonly long _generation;
+    // Each id the batch wrote or removed, with its paper as written or null if it ended removed.
+    private readonly Dictionary<string, Paper?>? _outcome;
     private bool? _mayHoldForeignArxivIds;
 
     /// <param name="generation">
     /// The generation the batch commits as (the stored one plus one): every row it writes or removes
     /// is stamped with it, and <see cref="AdvanceGenerationAsync"/> makes it the store's.
     /// </param>
-    public SqlitePaperWriter(SqliteConnection connection, SqliteTransaction transaction, long generation, BatchLookup? lookup = null)
+    /// <param name="recordsOutcome">Whether to keep what <see cref="Outcome"/> returns (only when someone observes batches).</param>
+    public SqlitePaperWriter(SqliteConnection connection, SqliteTransaction transaction, long generation, BatchLookup? lookup = null, bool recordsOutcome = false)
     {
         _lookup = lookup;
         _generation = generation;
+        _outcome = recordsOutcome ? new Dictionary<string, Paper?>(StringComparer.Ordinal) : null;
         _findById = Prepare(connection, transaction, $"SELECT {PaperRows.Columns} FROM papers WHERE id = $id;", "$id");
         // A title-only paper and its arXiv record share the title key; arXiv records sort first.
         _findByTitleKey = Prepare(connection, transaction,
@@ -105,6 +109,35 @@ internal sealed class SqlitePaperWriter : IAsyncDisposable
         await _advanceGeneration.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// What the batch changed, as the change feed will list it once the batch commits: the last paper
+    /// written under each id, and the ids removed and not written again. Ids are in ordinal order, the
+    /// feed's order within a generation for the ASCII ids every source gives.
+    /// </summary>
+    public StoredBatch Outcome()
+    {
+        if (_outcome is null)
+        {
+            throw new InvalidOperationException("store: this writer was not asked to record its outcome");
+        }
+        var changed = new List<Paper>(_outcome.Count);
+        var removed = new List<string>();
+        foreach (var (id, paper) in _outcome)
+        {
+            if (paper is null)
+            {
+                removed.Add(id);
+            }
+            else
+            {
+                changed.Add(paper);
+            }
+        }
+        changed.Sort(static (a, b) => string.CompareOrdinal(a.Id, b.Id));
+        removed.Sort(StringComparer.Ordinal);
+        return new StoredBatch(_generation, changed, removed);
+    }
+
     public async ValueTask DisposeAsync()
     {
         foreach (var command in new[] { _findById, _findByTitleKey, _insert, _delete, _anyForeignArxivId, _evictArxivHolder, _recordRemoval, _forgetStoredAgain, _advanceGeneration })
@@ -168,6 +201,10 @@ internal sealed class SqlitePaperWriter : IAsyncDisposable
             await _insert.ExecuteNonQueryAsync(cancellationToken);
         }
         _lookup?.Wrote(paper, titleKey);
+        if (_outcome is not null)
+        {
+            _outcome[paper.Id] = paper;
+        }
     }
 
     /// <summary>
@@ -216,6 +253,10 @@ internal sealed class SqlitePaperWriter : IAsyncDisposable
         _recordRemoval.Parameters[0].Value = id;
         await _recordRemoval.ExecuteNonQueryAsync(cancellationToken);
         _lookup?.Deleted(id);
+        if (_outcome is not null)
+        {
+            _outcome[id] = null;
+        }
     }
 
     // Parameters are made once and only their values change, so each statement is compiled once per batch.

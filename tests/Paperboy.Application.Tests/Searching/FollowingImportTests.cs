@@ -117,6 +117,50 @@ public sealed class FollowingImportTests : IAsyncDisposable
         Assert.Equal(1, (await following).DocumentCount);
     }
 
+    [Fact]
+    public async Task Batches_this_process_stores_are_indexed_as_reported_and_another_writers_batch_from_the_feed()
+    {
+        await Store.UpsertAsync([Paper("2401.00001", "Axolotl regeneration")], None);
+        var (counted, counter) = FeedCountingStore.Over(Store);
+        // Rounds only when the import ends, so every batch below is waiting when the one round runs.
+        using var search = NewService(counted, TimeSpan.FromHours(1));
+        await search.GetIndexAsync(None);
+        var import = new TaskCompletionSource();
+
+        var following = search.FollowAsync(import.Task, None);
+        await Task.Delay(50);
+        await Store.UpsertAsync([Paper("2401.00002", "Salamander limbs"), Paper("2401.00003", "Newt eyes")], None);
+        await Store.UpsertAsync([new Paper { Id = "title:only", Title = "Tardigrade survival in space" }], None);
+        await Store.UpsertAsync([Paper("2401.00004", "Tardigrade survival in space")], None);
+        int readsBeforeTheEnd = counter.FeedReads;
+        import.SetResult();
+        var index = await following;
+
+        Assert.Equal(0, readsBeforeTheEnd);
+        Assert.Equal(0, counter.FeedReads);
+        Assert.Equal(4, index.DocumentCount);
+        Assert.Equal(["2401.00004"], await search.RankAsync("tardigrade", 10, None));
+        Assert.Equal(await GenerationAsync(), index.CommitData[PaperSearchService.StoreGenerationKey]);
+
+        // The same, with a batch from another store object between two of this one's: a gap in the reports.
+        var second = new TaskCompletionSource();
+        following = search.FollowAsync(second.Task, None);
+        await Task.Delay(50);
+        await Store.UpsertAsync([Paper("2401.00005", "Platypus venom")], None);
+        await using (var other = new Paperboy.Storage.Sqlite.SqlitePaperStore(Path.Combine(_app.DataDirectory, "paperboy.db")))
+        {
+            await other.UpsertAsync([Paper("2401.00006", "Platypus bills")], None);
+        }
+        await Store.UpsertAsync([Paper("2401.00007", "Platypus eggs")], None);
+        second.SetResult();
+        index = await following;
+
+        Assert.Equal(2, counter.FeedReads);
+        Assert.Equal(7, index.DocumentCount);
+        Assert.Equal(["2401.00005", "2401.00006", "2401.00007"], (await search.RankAsync("platypus", 10, None)).Order(StringComparer.Ordinal));
+        Assert.Equal(await GenerationAsync(), index.CommitData[PaperSearchService.StoreGenerationKey]);
+    }
+
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();
 
     private string IndexDirectory => Path.Combine(_app.DataDirectory, "index");
@@ -124,10 +168,12 @@ public sealed class FollowingImportTests : IAsyncDisposable
     private async Task<string> GenerationAsync() =>
         (await Store.GetGenerationAsync(None)).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    private PaperSearchService NewService() => new(Store, SearchSettings.Default,
+    private PaperSearchService NewService() => NewService(Store, TimeSpan.FromMilliseconds(5));
+
+    private PaperSearchService NewService(IPaperStore store, TimeSpan round) => new(store, SearchSettings.Default,
         new PaperboyOptions { DataDirectory = _app.DataDirectory }, NullLogger<PaperSearchService>.Instance)
     {
-        FollowRound = TimeSpan.FromMilliseconds(5),
+        FollowRound = round,
     };
 
     private static Paper Paper(string id, string title) => new() { Id = id, ArxivId = id, Title = title, Abstract = "An abstract." };
