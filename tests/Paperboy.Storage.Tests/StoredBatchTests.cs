@@ -19,7 +19,7 @@ public sealed class StoredBatchTests
         await using var temp = await TempStore.CreateAsync();
         var store = temp.Store;
         var reported = new List<StoredBatch>();
-        using var observation = store.ObserveBatches(reported.Add);
+        using var observation = store.ObserveBatches(Collect(reported));
         var saved = Papers.TitleOnly("Tardigrade survival in space");
         var takenOverLater = Papers.TitleOnly("Axolotl limb regeneration");
 
@@ -68,7 +68,7 @@ public sealed class StoredBatchTests
     {
         await using var temp = await TempStore.CreateAsync();
         var reported = new List<StoredBatch>();
-        var observation = temp.Store.ObserveBatches(reported.Add);
+        var observation = temp.Store.ObserveBatches(Collect(reported));
         await using (var other = new SqlitePaperStore(temp.Store.DatabasePath))
         {
             await other.UpsertAsync([Papers.Arxiv("2401.00001", "Written by another process")], None);
@@ -82,4 +82,29 @@ public sealed class StoredBatchTests
         Assert.Equal(2, only.Generation);
         Assert.Equal(["2401.00002"], only.Changed.Select(p => p.Id));
     }
+
+    [Fact]
+    public async Task An_upsert_returns_only_once_its_observers_have_taken_the_batch_which_is_already_committed()
+    {
+        await using var temp = await TempStore.CreateAsync();
+        var room = new TaskCompletionSource();
+        using var observation = temp.Store.ObserveBatches(async (_, _) => await room.Task);
+
+        var upsert = temp.Store.UpsertAsync([Papers.Arxiv("2401.00001", "Held back")], None);
+        await Task.Delay(50);
+
+        Assert.False(upsert.IsCompleted);
+        await using (var reader = new SqlitePaperStore(temp.Store.DatabasePath))
+        {
+            Assert.NotNull(await reader.GetAsync("2401.00001", None));
+        }
+        room.SetResult();
+        Assert.Equal(new UpsertSummary(1, 0, 0), await upsert);
+    }
+
+    private static Func<StoredBatch, CancellationToken, ValueTask> Collect(List<StoredBatch> reported) => (batch, _) =>
+    {
+        reported.Add(batch);
+        return ValueTask.CompletedTask;
+    };
 }

@@ -249,16 +249,13 @@ public sealed partial class PaperSearchService : IDisposable
                 indexed = await _store.GetGenerationAsync(cancellationToken);
                 await ReplaceWithEveryPaperAsync(writer, cancellationToken);
             }
-            else
-            {
-                indexed = await CatchUpAsync(writer, batches, indexed.Value, cancellationToken);
-            }
+            indexed = await CatchUpAsync(writer, batches, indexed.Value, ended, cancellationToken);
             if (ended)
             {
                 // The import had returned before this round, so the round took in every batch it committed.
                 break;
             }
-            await Task.WhenAny(import, Task.Delay(FollowRound, cancellationToken));
+            await Task.WhenAny(import, batches.WaitAsync(cancellationToken), Task.Delay(FollowRound, cancellationToken));
             cancellationToken.ThrowIfCancellationRequested();
         }
         var index = writer.Commit(GenerationData(indexed.Value));
@@ -267,15 +264,17 @@ public sealed partial class PaperSearchService : IDisposable
     }
 
     /// <summary>
-    /// Brings the writer from <paramref name="indexed"/> up to at least the store's generation as read
-    /// on entry, and returns the generation it reached. Batches that follow on from the indexed one are
-    /// added as the store reported them, without reading them back (about a tenth of an import's work);
-    /// a generation no report covers (another process wrote, or a batch committed between the read and
-    /// its report) is read from the change feed, which brings in every later batch as well.
+    /// Adds to the writer what the store changed after <paramref name="indexed"/> and returns the generation
+    /// it reached. Batches the store reported that follow on from the indexed generation are added as
+    /// written, without reading them back (reading 1M papers back was about a tenth of an import's work).
+    /// A gap in the reported generations (another process wrote in between) is read from the change feed,
+    /// which brings in every later batch as well; so is whatever came after the last report, once the
+    /// import has ended (<paramref name="final"/>), and every change of a store that does not report.
+    /// While the import runs, the store's generation is not read: its own batches may be committed and
+    /// not yet reported (waiting for room in the queue), and would look like a gap.
     /// </summary>
-    private async Task<long> CatchUpAsync(SearchIndexWriter writer, StoredBatchQueue batches, long indexed, CancellationToken cancellationToken)
+    private async Task<long> CatchUpAsync(SearchIndexWriter writer, StoredBatchQueue batches, long indexed, bool final, CancellationToken cancellationToken)
     {
-        var generation = await _store.GetGenerationAsync(cancellationToken);
         foreach (var batch in batches.TakeAll())
         {
             if (batch.Generation == indexed + 1)
@@ -292,15 +291,21 @@ public sealed partial class PaperSearchService : IDisposable
             }
             else if (batch.Generation > indexed)
             {
-                break;
+                indexed = await AddChangesUpToNowAsync(writer, indexed, cancellationToken);
             }
         }
+        return final || !batches.Reports ? await AddChangesUpToNowAsync(writer, indexed, cancellationToken) : indexed;
+    }
+
+    // The change feed since a generation, up to the store's generation as read first; returns that generation.
+    private async Task<long> AddChangesUpToNowAsync(SearchIndexWriter writer, long indexed, CancellationToken cancellationToken)
+    {
+        var generation = await _store.GetGenerationAsync(cancellationToken);
         if (generation > indexed)
         {
             await AddChangesAsync(writer, indexed, cancellationToken);
-            indexed = generation;
         }
-        return indexed;
+        return Math.Max(generation, indexed);
     }
 
     /// <summary>How often <see cref="FollowAsync(Task, CancellationToken)"/> takes in what the store changed; tests shorten it.</summary>

@@ -9,8 +9,10 @@ namespace Paperboy.Core.Storage;
 public interface IStoredBatchSource
 {
     /// <summary>
-    /// Calls <paramref name="observer"/> after every batch this store commits, on the committing thread,
-    /// until the result is disposed. It must be quick and must not throw: the batch is already committed.
+    /// Awaits <paramref name="observer"/> after every batch this store commits, before the upsert
+    /// returns, until the result is disposed. An observer that falls behind may hold the writer back
+    /// by not completing at once, so an import cannot run ahead of it with every paper in memory; it
+    /// must not throw, as the batch is already committed.
     /// </summary>
-    IDisposable ObserveBatches(Action<StoredBatch> observer);
+    IDisposable ObserveBatches(Func<StoredBatch, CancellationToken, ValueTask> observer);
 }

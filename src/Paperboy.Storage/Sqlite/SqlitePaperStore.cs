@@ -19,7 +19,7 @@ public sealed partial class SqlitePaperStore : IPaperStore, IMigratingStore, ISt
     private readonly string _connectionString;
     private readonly SemaphoreSlim _initializing = new(1, 1);
     private volatile bool _initialized;
-    private ImmutableArray<Action<StoredBatch>> _batchObservers = [];
+    private ImmutableArray<Func<StoredBatch, CancellationToken, ValueTask>> _batchObservers = [];
 
     public SqlitePaperStore(string databasePath)
     {
@@ -146,13 +146,14 @@ public sealed partial class SqlitePaperStore : IPaperStore, IMigratingStore, ISt
         {
             await writer.AdvanceGenerationAsync(cancellationToken);
         }
+        // Made before the commit, so a reader that sees the new generation finds the batch reported a moment later.
+        var batch = observers.Length > 0 && summary.Added + summary.Updated > 0 ? writer.Outcome() : null;
         await transaction.CommitAsync(cancellationToken);
-        if (observers.Length > 0 && summary.Added + summary.Updated > 0)
+        if (batch is not null)
         {
-            var batch = writer.Outcome();
             foreach (var observer in observers)
             {
-                observer(batch);
+                await observer(batch, cancellationToken);
             }
         }
         return summary;
@@ -162,14 +163,14 @@ public sealed partial class SqlitePaperStore : IPaperStore, IMigratingStore, ISt
     /// Reports every batch this object commits from now on. A batch that changed nothing advances no
     /// generation and is not reported; observers added while a batch is being written see the next one.
     /// </summary>
-    public IDisposable ObserveBatches(Action<StoredBatch> observer)
+    public IDisposable ObserveBatches(Func<StoredBatch, CancellationToken, ValueTask> observer)
     {
         ArgumentNullException.ThrowIfNull(observer);
         ImmutableInterlocked.Update(ref _batchObservers, static (list, added) => list.Add(added), observer);
         return new BatchObservation(this, observer);
     }
 
-    private sealed class BatchObservation(SqlitePaperStore store, Action<StoredBatch> observer) : IDisposable
+    private sealed class BatchObservation(SqlitePaperStore store, Func<StoredBatch, CancellationToken, ValueTask> observer) : IDisposable
     {
         public void Dispose() =>
             ImmutableInterlocked.Update(ref store._batchObservers, static (list, removed) => list.Remove(removed), observer);

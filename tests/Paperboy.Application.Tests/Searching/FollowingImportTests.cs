@@ -122,7 +122,7 @@ public sealed class FollowingImportTests : IAsyncDisposable
     {
         await Store.UpsertAsync([Paper("2401.00001", "Axolotl regeneration")], None);
         var (counted, counter) = FeedCountingStore.Over(Store);
-        // Rounds only when the import ends, so every batch below is waiting when the one round runs.
+        // A round wakes for each reported batch; the hour-long round keeps timed rounds out of the test.
         using var search = NewService(counted, TimeSpan.FromHours(1));
         await search.GetIndexAsync(None);
         var import = new TaskCompletionSource();
