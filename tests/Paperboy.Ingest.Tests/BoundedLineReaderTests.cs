@@ -59,7 +59,7 @@ public sealed class BoundedLineReaderTests
         Assert.Equal(6, records.Count(r => r.Paper is not null));
         var error = Assert.Single(records, r => r.Error is not null).Error!;
         Assert.Equal(4, error.Line);
-        Assert.Contains("longer than 10,000 characters", error.Message, StringComparison.Ordinal);
+        Assert.Contains("longer than 10,000 bytes", error.Message, StringComparison.Ordinal);
     }
 
     private static async Task<List<BoundedLine>> ReadAllAsync(string text, int maxLineLength)

@@ -2,12 +2,13 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
+using System.Text.Unicode;
 
 namespace Paperboy.Ingest.Kaggle;
 
 /// <summary>
-/// Reads the Kaggle arXiv metadata snapshot (JSON Lines, about 4 GB) one line at a time, so memory stays
-/// constant whatever the file size. A bad line becomes an <see cref="ImportError"/>; blank lines are skipped.
+/// Reads the Kaggle arXiv metadata snapshot (JSON Lines, about 4 GB) one line at a time, as UTF-8 bytes, so
+/// memory stays constant whatever the file size. A bad line becomes an <see cref="ImportError"/>; blank lines are skipped.
 /// </summary>
 public sealed class KaggleSnapshotReader : IRecordReader
 {
@@ -25,8 +26,7 @@ public sealed class KaggleSnapshotReader : IRecordReader
         Stream input, string fileName, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
-        using var reader = new StreamReader(input, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, leaveOpen: true, bufferSize: 1 << 16);
-        var lines = new BoundedLineReader(reader, _maxLineLength);
+        var lines = new BoundedUtf8LineReader(input, _maxLineLength);
         long lineNumber = 0;
         while (await lines.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
         {
@@ -35,16 +35,41 @@ public sealed class KaggleSnapshotReader : IRecordReader
             lineNumber++;
             if (line.TooLong)
             {
-                yield return ImportRecord.Failed(new ImportError(fileName, lineNumber, string.Create(CultureInfo.InvariantCulture, $"line longer than {_maxLineLength:N0} characters; skipped")));
+                yield return ImportRecord.Failed(new ImportError(fileName, lineNumber, string.Create(CultureInfo.InvariantCulture, $"line longer than {_maxLineLength:N0} bytes; skipped")));
                 continue;
             }
-            if (string.IsNullOrWhiteSpace(line.Text))
+            var trimmed = line.Bytes.Span.Trim(" \t\r\n\f\v"u8);
+            if (trimmed.IsEmpty)
             {
                 continue;
             }
-
-            yield return ReadLine(line.Text, fileName, lineNumber);
+            if (trimmed[0] == (byte)'{' && Utf8.IsValid(line.Bytes.Span))
+            {
+                yield return ReadLine(line.Bytes.Span, fileName, lineNumber);
+                continue;
+            }
+            // Anything else is read as text, as it always was: invalid UTF-8 becomes U+FFFD, and a
+            // line of Unicode spaces is blank.
+            var text = Encoding.UTF8.GetString(line.Bytes.Span);
+            if (!string.IsNullOrWhiteSpace(text))
+            {
+                yield return ReadLine(text, fileName, lineNumber);
+            }
         }
+    }
+
+    private static ImportRecord ReadLine(ReadOnlySpan<byte> line, string fileName, long lineNumber)
+    {
+        KaggleRecord? record;
+        try
+        {
+            record = JsonSerializer.Deserialize(line, KaggleJson.Default.KaggleRecord);
+        }
+        catch (JsonException ex)
+        {
+            return ImportRecord.Failed(new ImportError(fileName, lineNumber, $"invalid JSON: {ex.Message}"));
+        }
+        return Map(record, fileName, lineNumber);
     }
 
     internal static ImportRecord ReadLine(string line, string fileName, long lineNumber)
@@ -59,6 +84,11 @@ public sealed class KaggleSnapshotReader : IRecordReader
             return ImportRecord.Failed(new ImportError(fileName, lineNumber, $"invalid JSON: {ex.Message}"));
         }
 
+        return Map(record, fileName, lineNumber);
+    }
+
+    private static ImportRecord Map(KaggleRecord? record, string fileName, long lineNumber)
+    {
         if (record is null)
         {
             return ImportRecord.Failed(new ImportError(fileName, lineNumber, "expected a JSON object, found null"));
