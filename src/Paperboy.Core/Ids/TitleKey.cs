@@ -23,6 +23,7 @@ public static class TitleKey
         var decomposed = title.Normalize(NormalizationForm.FormKD);
         var builder = new StringBuilder(decomposed.Length);
         var pendingSpace = false;
+        Span<char> lower = stackalloc char[2];
         foreach (var rune in decomposed.EnumerateRunes())
         {
             var category = Rune.GetUnicodeCategory(rune);
@@ -39,10 +40,7 @@ public static class TitleKey
                 }
 
                 pendingSpace = false;
-                foreach (var c in Rune.ToLowerInvariant(rune).ToString())
-                {
-                    builder.Append(c);
-                }
+                builder.Append(lower[..Rune.ToLowerInvariant(rune).EncodeToUtf16(lower)]);
             }
             else
             {
@@ -61,14 +59,47 @@ public static class TitleKey
     /// <summary>The title key, or null for a title with no letters or digits (such a paper never merges by title).</summary>
     public static string? TryIdFor(string title)
     {
-        var normalized = Normalize(title);
-        if (normalized.Length == 0)
+        ArgumentNullException.ThrowIfNull(title);
+        if (Ascii.IsValid(title))
         {
-            return null;
+            return AsciiIdFor(title);
         }
+        var normalized = Normalize(title);
+        return normalized.Length == 0 ? null : IdForNormalized(Encoding.UTF8.GetBytes(normalized));
+    }
 
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(normalized));
-        return Prefix + Convert.ToHexStringLower(hash.AsSpan(0, 8));
+    // Every import computes a key per paper, and nearly every title is ASCII. For ASCII, NFKD changes
+    // nothing and there are no marks, so Normalize keeps [A-Za-z0-9] lower-cased with single spaces
+    // between runs; that is done here straight into UTF-8 bytes, with no string on the way.
+    private static string? AsciiIdFor(string title)
+    {
+        Span<byte> buffer = title.Length <= 512 ? stackalloc byte[title.Length] : new byte[title.Length];
+        var length = 0;
+        var pendingSpace = false;
+        foreach (var c in title)
+        {
+            if (char.IsAsciiLetterOrDigit(c))
+            {
+                if (pendingSpace && length > 0)
+                {
+                    buffer[length++] = (byte)' ';
+                }
+                pendingSpace = false;
+                buffer[length++] = (byte)char.ToLowerInvariant(c);
+            }
+            else
+            {
+                pendingSpace = true;
+            }
+        }
+        return length == 0 ? null : IdForNormalized(buffer[..length]);
+    }
+
+    private static string IdForNormalized(ReadOnlySpan<byte> normalizedUtf8)
+    {
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(normalizedUtf8, hash);
+        return Prefix + Convert.ToHexStringLower(hash[..8]);
     }
 
     /// <summary>True for ids made by <see cref="IdFor"/>.</summary>

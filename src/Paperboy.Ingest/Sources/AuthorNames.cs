@@ -18,16 +18,44 @@ internal static partial class AuthorNames
     }
 
     /// <summary>"Forenames Keyname Suffix", cleaned.</summary>
-    public static string Join(string? forenames, string? keyname, string? suffix) =>
-        TextCleaner.CleanAuthorName(string.Join(' ', new[] { forenames, keyname, suffix }
-            .Select(p => p?.Trim() ?? "")
-            .Where(p => p.Length > 0)));
+    public static string Join(string? forenames, string? keyname, string? suffix)
+    {
+        // Every author of every snapshot record comes here: parts joined by hand, without LINQ's iterators.
+        var joined = new StringBuilder();
+        AppendPart(joined, forenames);
+        AppendPart(joined, keyname);
+        AppendPart(joined, suffix);
+        return TextCleaner.CleanAuthorName(joined.ToString());
+    }
+
+    private static void AppendPart(StringBuilder joined, string? part)
+    {
+        var trimmed = part.AsSpan().Trim();
+        if (trimmed.Length > 0)
+        {
+            if (joined.Length > 0)
+            {
+                joined.Append(' ');
+            }
+            joined.Append(trimmed);
+        }
+    }
 
     /// <summary>
     /// A name has at least one letter. arXiv's own splitting of collaboration bylines leaves entries such as
     /// a keyname ":" (OAI record 1603.05976); those are separators, not people.
     /// </summary>
-    public static bool IsName(string name) => name.Any(char.IsLetter);
+    public static bool IsName(string name)
+    {
+        foreach (var c in name)
+        {
+            if (char.IsLetter(c))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
 
     private static string RemoveParentheses(string text)
     {

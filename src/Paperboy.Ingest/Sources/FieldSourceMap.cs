@@ -7,7 +7,8 @@ internal static class FieldSourceMap
 {
     public static Dictionary<string, string> For(Paper paper, string source)
     {
-        var sources = new Dictionary<string, string>(StringComparer.Ordinal);
+        // Sized for every field below, so it never grows (a snapshot import makes a million of these).
+        var sources = new Dictionary<string, string>(13, StringComparer.Ordinal);
         void Add(string field, bool present)
         {
             if (present)

@@ -110,4 +110,26 @@ public class ArxivIdTests
             Assert.Equal(raw, id.BaseId);
         });
     }
+
+    [Fact]
+    public void A_bare_new_style_id_parses_as_the_same_id_does_through_the_regex_path()
+    {
+        // "arXiv:" sends the same text through the wrapper and the new-style pattern; a bare id takes a shortcut.
+        var random = new Random(3);
+        var inputs = new List<string> { "0704.0001", "0703.0001", "0613.1234", "1501.00001", "1412.12345", "1501.0001", "9912.1234", "0000.0000" };
+        for (var i = 0; i < 3000; i++)
+        {
+            inputs.Add($"{random.Next(0, 10000):D4}.{random.Next(0, 100000).ToString(random.Next(2) == 0 ? "D4" : "D5", System.Globalization.CultureInfo.InvariantCulture)}");
+        }
+
+        foreach (var input in inputs)
+        {
+            var bare = ArxivId.TryParse(input, out var shortcut);
+            var wrapped = ArxivId.TryParse("arXiv:" + input, out var general);
+            Assert.Equal(wrapped, bare);
+            Assert.Equal(general, shortcut);
+        }
+        Assert.Contains(inputs, input => ArxivId.TryParse(input, out _));
+        Assert.Contains(inputs, input => !ArxivId.TryParse(input, out _));
+    }
 }

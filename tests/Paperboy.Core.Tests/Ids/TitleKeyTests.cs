@@ -49,4 +49,29 @@ public class TitleKeyTests
         var error = Assert.Throws<ArgumentException>(() => TitleKey.IdFor(" -- "));
         Assert.Contains("no letters or digits", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Ascii_titles_get_the_key_of_the_general_normalisation_and_others_still_go_through_it()
+    {
+        var random = new Random(11);
+        var titles = new List<string> { "", " ", "A", "a1 B2", "x" + new string('Y', 600) + " z", "Schrödinger  Bridges!", "ﬁne-tuning", "数据 Data" };
+        for (var i = 0; i < 2000; i++)
+        {
+            var chars = new char[random.Next(0, 90)];
+            for (var j = 0; j < chars.Length; j++)
+            {
+                chars[j] = (char)random.Next(0, 128);
+            }
+            titles.Add(new string(chars));
+        }
+
+        foreach (var title in titles)
+        {
+            var normalized = TitleKey.Normalize(title);
+            var expected = normalized.Length == 0
+                ? null
+                : TitleKey.Prefix + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(normalized))[..8]);
+            Assert.Equal(expected, TitleKey.TryIdFor(title));
+        }
+    }
 }
