@@ -100,7 +100,12 @@ internal static class Site
     public static async Task SaveNoteAsync(ILocator item, string note)
     {
         await NoteBox(item).FillAsync(note);
-        await item.GetByRole(AriaRole.Button, new() { Name = "Save note", Exact = true }).ClickAsync();
+        // The form posts and redirects back to the library; a reload sent before that page has
+        // loaded can reach the page being replaced ("Not attached to an active page").
+        await item.Page.RunAndWaitForResponseAsync(
+            () => item.GetByRole(AriaRole.Button, new() { Name = "Save note", Exact = true }).ClickAsync(),
+            r => r.Request.IsNavigationRequest && r.Request.Method == "GET" && new Uri(r.Url).AbsolutePath == "/library");
+        await item.Page.WaitForLoadStateAsync(LoadState.Load);
     }
 
     /// <summary>Types a query into the search page's box and submits it with Enter.</summary>
