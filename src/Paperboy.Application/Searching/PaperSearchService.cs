@@ -241,6 +241,7 @@ public sealed partial class PaperSearchService : IDisposable
         long? indexed = NeedsRebuild(writer.Snapshot, await _store.GetGenerationAsync(cancellationToken))
             ? null
             : IndexedGeneration(writer.Snapshot);
+        Task? reported = null;
         while (true)
         {
             var ended = import.IsCompleted;
@@ -255,7 +256,9 @@ public sealed partial class PaperSearchService : IDisposable
                 // The import had returned before this round, so the round took in every batch it committed.
                 break;
             }
-            await Task.WhenAny(import, batches.WaitAsync(cancellationToken), Task.Delay(FollowRound, cancellationToken));
+            // One wait for a report at a time: a round that ended on the timer keeps the wait it had.
+            reported = reported is { IsCompleted: false } ? reported : batches.WaitAsync(cancellationToken);
+            await Task.WhenAny(import, reported, Task.Delay(FollowRound, cancellationToken));
             cancellationToken.ThrowIfCancellationRequested();
         }
         var index = writer.Commit(GenerationData(indexed.Value));
