@@ -23,12 +23,12 @@ public sealed class SqlitePaperStoreTests
         await reader.ReadAsync();
 
         Assert.Equal("wal", mode);
-        Assert.Equal(8L, reader.GetInt64(0));
-        Assert.Equal(8L, reader.GetInt64(1));
+        Assert.Equal(9L, reader.GetInt64(0));
+        Assert.Equal(9L, reader.GetInt64(1));
     }
 
     [Fact]
-    public async Task Every_migration_up_to_the_subscriptions_is_recorded_in_order()
+    public async Task Every_migration_up_to_the_abstract_stored_once_is_recorded_in_order()
     {
         await using var temp = await TempStore.CreateAsync();
         await using var connection = new SqliteConnection($"Data Source={temp.Store.DatabasePath}");
@@ -38,7 +38,7 @@ public sealed class SqlitePaperStoreTests
 
         string recorded = (string)(await versions.ExecuteScalarAsync())!;
 
-        Assert.Equal("1,2,3,4,5,6,7,8", recorded);
+        Assert.Equal("1,2,3,4,5,6,7,8,9", recorded);
     }
 
     [Fact]
@@ -78,6 +78,44 @@ public sealed class SqlitePaperStoreTests
             SqliteConnection.ClearAllPools();
             Directory.Delete(directory, recursive: true);
         }
+    }
+
+    [Fact]
+    public async Task An_abstract_the_source_text_cleans_into_is_stored_once_and_read_back_whole()
+    {
+        await using var temp = await TempStore.CreateAsync();
+        var cleaned = Papers.Arxiv("2401.00001", "Cleaned from its source") with
+        {
+            AbstractRaw = "  We study   axolotls.\nTheir limbs\tregrow. ",
+            Abstract = "We study axolotls. Their limbs regrow.",
+        };
+        var edited = Papers.Arxiv("2401.00002", "Edited by hand") with { AbstractRaw = "The source's text.", Abstract = "Another text." };
+        var emptied = Papers.Arxiv("2401.00003", "Abstract left empty") with { AbstractRaw = "  Some source text. ", Abstract = "" };
+
+        await temp.Store.UpsertAsync([cleaned, edited, emptied], None);
+
+        Assert.Equal(
+            [("2401.00001", "", 1L), ("2401.00002", "Another text.", 0L), ("2401.00003", "", 0L)],
+            await StoredAbstractsAsync(temp.Store.DatabasePath));
+        var read = await temp.Store.GetManyAsync(["2401.00001", "2401.00002", "2401.00003"], None);
+        Assert.Equal(["We study axolotls. Their limbs regrow.", "Another text.", ""], read.OrderBy(p => p.Id, StringComparer.Ordinal).Select(p => p.Abstract));
+        Assert.Equal(cleaned.AbstractRaw, read.Single(p => p.Id == "2401.00001").AbstractRaw);
+        Assert.Equal(new Core.Storage.UpsertSummary(0, 0, 3), await temp.Store.UpsertAsync([cleaned, edited, emptied], None));
+    }
+
+    private static async Task<List<(string Id, string Abstract, long FromRaw)>> StoredAbstractsAsync(string path)
+    {
+        await using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT id, abstract, abstract_from_raw FROM papers ORDER BY id;";
+        await using var reader = await command.ExecuteReaderAsync();
+        var rows = new List<(string, string, long)>();
+        while (await reader.ReadAsync())
+        {
+            rows.Add((reader.GetString(0), reader.GetString(1), reader.GetInt64(2)));
+        }
+        return rows;
     }
 
     private static async Task<long> PageSizeAsync(string path)

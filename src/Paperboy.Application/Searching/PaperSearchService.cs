@@ -29,6 +29,8 @@ public sealed partial class PaperSearchService : IDisposable
     /// <summary>
     /// Raised whenever <see cref="ToDocument"/> indexes something new, so an index built by an older
     /// version is rebuilt from the store once instead of missing it for papers that never change again.
+    /// Raise it too when TextCleaner changes its output: the SQLite store cleans most abstracts as it
+    /// reads them (docs/STORE.md), so their text changes without their rows changing.
     /// 2: the reserved code categories.
     /// </summary>
     public const int DocumentMapping = 2;

@@ -9,6 +9,8 @@ namespace Paperboy.Core.Text;
 /// LaTeX text-mode residue turned into Unicode, line wraps joined. Math (<c>$...$</c>, <c>$$...$$</c>,
 /// <c>\(...\)</c>, <c>\[...\]</c>) is kept verbatim for KaTeX, only its whitespace collapsed.
 /// Never throws: unknown macros are kept, unbalanced braces and delimiters are read as literal text.
+/// The SQLite store cleans most abstracts again as it reads them (docs/STORE.md), so a change to what
+/// this makes of a text changes stored papers too; raise PaperSearchService.DocumentMapping with it.
 /// </summary>
 public static class TextCleaner
 {

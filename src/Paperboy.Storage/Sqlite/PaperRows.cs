@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Paperboy.Core.Ids;
 using Paperboy.Core.Papers;
+using Paperboy.Core.Text;
 
 namespace Paperboy.Storage.Sqlite;
 
@@ -12,15 +13,15 @@ internal static class PaperRows
     public const string Columns =
         "id, arxiv_id, title_key, title, title_raw, abstract, abstract_raw, authors, categories, versions, latest_version, " +
         "published, updated, first_seen, doi, journal_ref, comments, code_links, withdrawn, field_sources, content_hash, changed_at, " +
-        "upvotes, comments_count, trending_date, submitted_by, keywords, engagement_reported_at, changed_generation";
+        "upvotes, comments_count, trending_date, submitted_by, keywords, engagement_reported_at, changed_generation, abstract_from_raw";
 
     public const string Parameters =
         "$id, $arxiv_id, $title_key, $title, $title_raw, $abstract, $abstract_raw, $authors, $categories, $versions, $latest_version, " +
         "$published, $updated, $first_seen, $doi, $journal_ref, $comments, $code_links, $withdrawn, $field_sources, $content_hash, $changed_at, " +
-        "$upvotes, $comments_count, $trending_date, $submitted_by, $keywords, $engagement_reported_at, $changed_generation";
+        "$upvotes, $comments_count, $trending_date, $submitted_by, $keywords, $engagement_reported_at, $changed_generation, $abstract_from_raw";
 
     /// <summary>The number of columns in <see cref="Columns"/>.</summary>
-    public const int ColumnCount = 29;
+    public const int ColumnCount = 30;
 
     /// <summary>Adds one parameter per column, in <see cref="Columns"/> order, for <see cref="Bind"/> to fill.</summary>
     public static void AddParameters(SqliteCommand command)
@@ -52,12 +53,15 @@ internal static class PaperRows
     public static void Values(Paper paper, string? titleKey, string contentHash, DateTimeOffset now, long generation, Span<object?> values)
     {
         var e = paper.Engagement;
+        // The cleaned abstract is not written when reading can make it again from the source's text
+        // (migration 0009); an empty one is always written, so '' with the flag never means "empty".
+        var abstractFromRaw = paper.Abstract.Length > 0 && paper.Abstract == TextCleaner.Clean(paper.AbstractRaw);
         values[0] = paper.Id;
         values[1] = paper.ArxivId;
         values[2] = titleKey;
         values[3] = paper.Title;
         values[4] = paper.TitleRaw;
-        values[5] = paper.Abstract;
+        values[5] = abstractFromRaw ? "" : paper.Abstract;
         values[6] = paper.AbstractRaw;
         values[7] = JsonSerializer.Serialize(paper.Authors, StorageJson.Default.IReadOnlyListString);
         values[8] = JsonSerializer.Serialize(paper.Categories, StorageJson.Default.IReadOnlyListString);
@@ -81,6 +85,7 @@ internal static class PaperRows
         values[26] = e is null ? null : JsonSerializer.Serialize(e.Keywords, StorageJson.Default.IReadOnlyListString);
         values[27] = Date(e?.ReportedAt);
         values[28] = generation;
+        values[29] = abstractFromRaw ? 1 : 0;
     }
 
     /// <summary>Reads a row selected with <see cref="Columns"/> in that order.</summary>
@@ -91,7 +96,7 @@ internal static class PaperRows
             ArxivId = row.IsDBNull(1) ? null : row.GetString(1),
             Title = row.GetString(3),
             TitleRaw = row.GetString(4),
-            Abstract = row.GetString(5),
+            Abstract = row.GetInt64(29) != 0 ? TextCleaner.Clean(row.GetString(6)) : row.GetString(5),
             AbstractRaw = row.GetString(6),
             Authors = JsonSerializer.Deserialize(row.GetString(7), StorageJson.Default.ListString) ?? [],
             Categories = JsonSerializer.Deserialize(row.GetString(8), StorageJson.Default.ListString) ?? [],
