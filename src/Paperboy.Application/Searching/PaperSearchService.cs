@@ -252,7 +252,7 @@ public sealed partial class PaperSearchService : IDisposable
                 indexed = await _store.GetGenerationAsync(cancellationToken);
                 await ReplaceWithEveryPaperAsync(writer, cancellationToken);
             }
-            indexed = await CatchUpAsync(writer, batches, indexed.Value, ended, cancellationToken);
+            indexed = await FollowRoundAsync(writer, batches, indexed.Value, ended, cancellationToken);
             if (ended)
             {
                 // The import had returned before this round, so the round took in every batch it committed.
@@ -278,7 +278,7 @@ public sealed partial class PaperSearchService : IDisposable
     /// While the import runs, the store's generation is not read: its own batches may be committed and
     /// not yet reported (waiting for room in the queue), and would look like a gap.
     /// </summary>
-    private async Task<long> CatchUpAsync(SearchIndexWriter writer, StoredBatchQueue batches, long indexed, bool final, CancellationToken cancellationToken)
+    private async Task<long> FollowRoundAsync(SearchIndexWriter writer, StoredBatchQueue batches, long indexed, bool final, CancellationToken cancellationToken)
     {
         foreach (var batch in batches.TakeAll())
         {

@@ -53,7 +53,7 @@ public sealed class KaggleSnapshotReader : IRecordReader
             var text = Encoding.UTF8.GetString(line.Bytes.Span);
             if (!string.IsNullOrWhiteSpace(text))
             {
-                yield return ReadLine(text, fileName, lineNumber);
+                yield return ReadLine(Encoding.UTF8.GetBytes(text), fileName, lineNumber);
             }
         }
     }
@@ -69,21 +69,6 @@ public sealed class KaggleSnapshotReader : IRecordReader
         {
             return ImportRecord.Failed(new ImportError(fileName, lineNumber, $"invalid JSON: {ex.Message}"));
         }
-        return Map(record, fileName, lineNumber);
-    }
-
-    internal static ImportRecord ReadLine(string line, string fileName, long lineNumber)
-    {
-        KaggleRecord? record;
-        try
-        {
-            record = JsonSerializer.Deserialize(line, KaggleJson.Default.KaggleRecord);
-        }
-        catch (JsonException ex)
-        {
-            return ImportRecord.Failed(new ImportError(fileName, lineNumber, $"invalid JSON: {ex.Message}"));
-        }
-
         return Map(record, fileName, lineNumber);
     }
 
