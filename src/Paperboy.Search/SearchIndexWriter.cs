@@ -23,9 +23,11 @@ public sealed class SearchIndexWriter : IDisposable
     private readonly WriteLock _lock;
     private readonly List<WriterSegment> _segments = [];
     private readonly Dictionary<string, (WriterSegment Segment, int Doc)> _keys = new(StringComparer.Ordinal);
-    // Slots of deleted or re-added documents become null, so the rest keep the order they were added in.
-    private readonly List<SearchDocument?> _buffer = [];
+    // Documents added since the last flush, analyzed as they came. A document deleted or added again
+    // before the flush stays in the new segment, deleted there, so the rest keep the order they were added in.
+    private SegmentBuilder _buffer = new();
     private readonly Dictionary<string, int> _bufferSlots = new(StringComparer.Ordinal);
+    private readonly List<int> _bufferDeleted = [];
     private readonly HashSet<string> _pendingDeletes = new(StringComparer.Ordinal);
     private readonly HashSet<string> _mergeOutputs = [];
     private CommitPoint _commit;
@@ -127,7 +129,7 @@ public sealed class SearchIndexWriter : IDisposable
             _pendingDeletes.Add(document.Key);
             if (_bufferSlots.TryGetValue(document.Key, out var slot))
             {
-                _buffer[slot] = null; // a document added again moves to the end, as one in a segment does
+                _bufferDeleted.Add(slot); // a document added again moves to the end, as one in a segment does
             }
             _bufferSlots[document.Key] = _buffer.Count;
             _buffer.Add(document);
@@ -149,7 +151,7 @@ public sealed class SearchIndexWriter : IDisposable
             _pendingDeletes.Add(key);
             if (_bufferSlots.Remove(key, out var slot))
             {
-                _buffer[slot] = null;
+                _bufferDeleted.Add(slot);
             }
         }
     }
@@ -163,8 +165,9 @@ public sealed class SearchIndexWriter : IDisposable
             _uncommitted = true;
             _segments.Clear();
             _keys.Clear();
-            _buffer.Clear();
+            _buffer = new SegmentBuilder();
             _bufferSlots.Clear();
+            _bufferDeleted.Clear();
             _pendingDeletes.Clear();
         }
     }
@@ -256,22 +259,26 @@ public sealed class SearchIndexWriter : IDisposable
     private void Flush()
     {
         ApplyDeletes();
-        List<SearchDocument> documents = [.. _buffer.OfType<SearchDocument>()];
-        _buffer.Clear();
+        var buffer = _buffer;
+        var live = new LiveDocs(buffer.Count).WithDeleted(_bufferDeleted);
+        _buffer = new SegmentBuilder();
         _bufferSlots.Clear();
-        if (documents.Count == 0)
+        _bufferDeleted.Clear();
+        if (live.LiveCount == 0)
         {
             return;
         }
         var name = NextSegmentName();
-        var written = SegmentWriter.Write(documents);
-        SegmentFiles.Write(written, _directory, name);
+        SegmentFiles.Write(buffer.Build(), _directory, name);
         var segment = SegmentFiles.Open(_directory, name);
-        var tracked = new WriterSegment(name, segment, new LiveDocs(segment.DocCount), 0, committed: false);
+        var tracked = new WriterSegment(name, segment, live, 0, committed: false) { DeletionsChanged = live.HasDeletions };
         _segments.Add(tracked);
         for (var doc = 0; doc < segment.DocCount; doc++)
         {
-            _keys[segment.Key(doc)] = (tracked, doc);
+            if (live.IsLive(doc))
+            {
+                _keys[segment.Key(doc)] = (tracked, doc);
+            }
         }
     }
 

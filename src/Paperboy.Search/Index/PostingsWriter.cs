@@ -11,8 +11,14 @@ namespace Paperboy.Search.Indexing;
 /// </summary>
 internal sealed class PostingsWriter
 {
+    // Big enough that taking a block is rare, small enough that the unused end of the last one is little.
+    private const int BlockSize = 1 << 20;
+
     // One struct a term, so writing a posting touches one cache line of bookkeeping, not five arrays.
     private TermState[] _terms = new TermState[1024];
+    private readonly List<byte[]> _blocks = [];
+    private int _current = -1;
+    private int _used;
     // The current document: its occurrences in order, the distinct terms in order of first
     // occurrence, and per term (zero between documents) its count, then its slot in _grouped.
     private int[] _pendingTerms = new int[256];
@@ -80,7 +86,7 @@ internal sealed class PostingsWriter
         return length;
     }
 
-    public bool Has(int termId) => termId < _terms.Length && _terms[termId].Buffer is not null;
+    public bool Has(int termId) => termId < _terms.Length && _terms[termId].Capacity > 0;
 
     /// <summary>The bytes the term's postings take here: what encoding them costs, roughly.</summary>
     public int Bytes(int termId) => _terms[termId].Length;
@@ -91,11 +97,12 @@ internal sealed class PostingsWriter
     /// </summary>
     public void WriteTo(int termId, int docBase, int[] lengths, PostingsEncoder encoder)
     {
-        var buffer = _terms[termId].Buffer!;
-        var length = _terms[termId].Length;
-        var offset = 0;
+        ref readonly var term = ref _terms[termId];
+        var buffer = _blocks[term.Block];
+        var offset = term.Offset;
+        var end = term.Offset + term.Length;
         var doc = docBase - 1;
-        while (offset < length)
+        while (offset < end)
         {
             doc += VarInt.Read(buffer, ref offset);
             var freq = VarInt.Read(buffer, ref offset);
@@ -112,35 +119,59 @@ internal sealed class PostingsWriter
             Array.Resize(ref _terms, Math.Max(termId + 1, _terms.Length * 2));
         }
         ref var term = ref _terms[termId];
-        var length = term.Length;
-        var needed = length + (VarInt.MaxBytes * (positions.Length + 2));
-        if (term.Buffer is null)
+        var needed = term.Length + (VarInt.MaxBytes * (positions.Length + 2));
+        if (term.Capacity == 0)
         {
-            term.Buffer = new byte[Math.Max(needed, 16)];
             term.LastDoc = -1;
+            Place(ref term, Math.Max(needed, 16));
         }
-        else if (term.Buffer.Length < needed)
+        else if (term.Capacity < needed)
         {
-            var grown = new byte[Math.Max(needed, term.Buffer.Length * 2)];
-            term.Buffer.AsSpan(0, length).CopyTo(grown);
-            term.Buffer = grown;
+            var (block, offset) = (term.Block, term.Offset);
+            Place(ref term, Math.Max(needed, term.Capacity * 2));
+            _blocks[block].AsSpan(offset, term.Length).CopyTo(_blocks[term.Block].AsSpan(term.Offset));
         }
-        var buffer = term.Buffer;
-        var afterGap = VarInt.Write(buffer, length, doc - term.LastDoc);
-        var offset = VarInt.Write(buffer, afterGap, positions.Length);
+        var buffer = _blocks[term.Block];
+        var afterGap = VarInt.Write(buffer, term.Offset + term.Length, doc - term.LastDoc);
+        var at = VarInt.Write(buffer, afterGap, positions.Length);
         var previous = 0;
         foreach (var position in positions)
         {
-            offset = PrefixVarInt.Write(buffer, offset, (uint)(position - previous));
+            at = PrefixVarInt.Write(buffer, at, (uint)(position - previous));
             previous = position;
         }
-        term.Length = offset;
+        term.Length = at - term.Offset;
         term.LastDoc = doc;
+    }
+
+    // Gives the term a region of this capacity: the rest of the current block, a new block, or, for a
+    // region bigger than a quarter block, a block of its own (so a common term wastes no block's end).
+    private void Place(ref TermState term, int capacity)
+    {
+        if (capacity > BlockSize / 4)
+        {
+            _blocks.Add(new byte[capacity]);
+            (term.Block, term.Offset) = (_blocks.Count - 1, 0);
+        }
+        else
+        {
+            if (_current < 0 || BlockSize - _used < capacity)
+            {
+                _blocks.Add(new byte[BlockSize]);
+                _current = _blocks.Count - 1;
+                _used = 0;
+            }
+            (term.Block, term.Offset) = (_current, _used);
+            _used += capacity;
+        }
+        term.Capacity = capacity;
     }
 
     private struct TermState
     {
-        public byte[]? Buffer;
+        public int Block;
+        public int Offset;
+        public int Capacity;
         public int Length;
         public int LastDoc;
     }

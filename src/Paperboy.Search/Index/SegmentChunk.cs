@@ -3,66 +3,84 @@ using Paperboy.Search.Analysis;
 namespace Paperboy.Search.Indexing;
 
 /// <summary>
-/// The postings of a contiguous run of documents, analyzed on one thread with its own term ids.
-/// <see cref="SegmentWriter"/> analyzes chunks in parallel and concatenates them in doc-id order,
-/// so the segment does not depend on how the documents were split.
+/// The postings of a contiguous run of documents, analyzed on one thread with its own term ids, one
+/// document at a time as they come. <see cref="SegmentWriter"/> analyzes chunks in parallel and
+/// concatenates them in doc-id order, so the segment does not depend on how the documents were split;
+/// the index writer fills one chunk as documents are added (<see cref="SegmentBuilder"/>).
 /// </summary>
 internal sealed class SegmentChunk
 {
-    private SegmentChunk(int firstDoc, TermInterner english, TermInterner names, PostingsWriter[] fields)
+    private readonly List<Token> _tokens = [];
+    private readonly int[][] _lengths = [new int[256], new int[256], new int[256]];
+
+    public SegmentChunk(int firstDoc)
     {
         FirstDoc = firstDoc;
-        English = english;
-        Names = names;
-        Fields = fields;
     }
 
     public int FirstDoc { get; }
 
-    /// <summary>Term ids of the title and abstract fields (one analyzer, one id space).</summary>
-    public TermInterner English { get; }
+    /// <summary>The documents analyzed so far.</summary>
+    public int Count { get; private set; }
 
-    public TermInterner Names { get; }
+    /// <summary>Term ids of the title and abstract fields (one analyzer, one id space).</summary>
+    public TermInterner English { get; } = new(Analyzer.English);
+
+    public TermInterner Names { get; } = new(Analyzer.Names);
 
     /// <summary>Indexed by <see cref="Field"/>; doc ids are relative to <see cref="FirstDoc"/>.</summary>
-    public PostingsWriter[] Fields { get; }
+    public PostingsWriter[] Fields { get; } = [new PostingsWriter(), new PostingsWriter(), new PostingsWriter()];
 
     public TermInterner InternerFor(Field field) => field == Field.Authors ? Names : English;
 
-    /// <summary>Analyzes documents [first, end) and fills their field lengths.</summary>
-    public static SegmentChunk Write(IReadOnlyList<SearchDocument> documents, int first, int end, int[][] lengths)
+    /// <summary>The field's length (terms indexed) of each document analyzed, in order.</summary>
+    public ReadOnlySpan<int> Lengths(Field field) => _lengths[(int)field].AsSpan(0, Count);
+
+    /// <summary>Analyzes documents [first, end) into a new chunk.</summary>
+    public static SegmentChunk Write(IReadOnlyList<SearchDocument> documents, int first, int end)
     {
-        var chunk = new SegmentChunk(first, new TermInterner(Analyzer.English), new TermInterner(Analyzer.Names),
-            [new PostingsWriter(), new PostingsWriter(), new PostingsWriter()]);
-        var tokens = new List<Token>();
+        var chunk = new SegmentChunk(first);
         for (var doc = first; doc < end; doc++)
         {
-            var d = documents[doc];
-            var local = doc - first;
-            var title = chunk.Fields[(int)Field.Title];
-            AddText(d.Title ?? "", 0, chunk.English, title, tokens);
-            lengths[(int)Field.Title][doc] = title.EndDocument(local);
-            var abs = chunk.Fields[(int)Field.Abstract];
-            AddText(d.Abstract ?? "", 0, chunk.English, abs, tokens);
-            lengths[(int)Field.Abstract][doc] = abs.EndDocument(local);
-            var authors = chunk.Fields[(int)Field.Authors];
-            var nextPosition = 0;
-            foreach (var author in d.Authors ?? [])
-            {
-                var last = AddText(author ?? "", nextPosition, chunk.Names, authors, tokens);
-                nextPosition = (last < 0 ? nextPosition : last + 1) + Indexing.Fields.AuthorPositionGap;
-            }
-            lengths[(int)Field.Authors][doc] = authors.EndDocument(local);
+            chunk.Add(documents[doc]);
         }
         return chunk;
     }
 
-    // Returns the position of the last term added, or -1 if none was.
-    private static int AddText(string text, int firstPosition, TermInterner interner, PostingsWriter field, List<Token> tokens)
+    /// <summary>Analyzes the next document.</summary>
+    public void Add(SearchDocument document)
     {
-        Tokenizer.Tokenize(text, tokens);
+        var local = Count;
+        if (local == _lengths[0].Length)
+        {
+            for (var f = 0; f < _lengths.Length; f++)
+            {
+                Array.Resize(ref _lengths[f], local * 2);
+            }
+        }
+        var title = Fields[(int)Field.Title];
+        AddText(document.Title ?? "", 0, English, title);
+        _lengths[(int)Field.Title][local] = title.EndDocument(local);
+        var abs = Fields[(int)Field.Abstract];
+        AddText(document.Abstract ?? "", 0, English, abs);
+        _lengths[(int)Field.Abstract][local] = abs.EndDocument(local);
+        var authors = Fields[(int)Field.Authors];
+        var nextPosition = 0;
+        foreach (var author in document.Authors ?? [])
+        {
+            var last = AddText(author ?? "", nextPosition, Names, authors);
+            nextPosition = (last < 0 ? nextPosition : last + 1) + Indexing.Fields.AuthorPositionGap;
+        }
+        _lengths[(int)Field.Authors][local] = authors.EndDocument(local);
+        Count++;
+    }
+
+    // Returns the position of the last term added, or -1 if none was.
+    private int AddText(string text, int firstPosition, TermInterner interner, PostingsWriter field)
+    {
+        Tokenizer.Tokenize(text, _tokens);
         var last = -1;
-        foreach (var token in tokens)
+        foreach (var token in _tokens)
         {
             var id = interner.Intern(text.AsSpan(token.Start, token.Length));
             if (id != TermInterner.NoTerm)

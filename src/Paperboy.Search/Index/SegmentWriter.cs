@@ -4,7 +4,8 @@ namespace Paperboy.Search.Indexing;
 
 /// <summary>
 /// Analyzes documents and writes them into a <see cref="Segment"/>. Runs of documents are analyzed
-/// on all cores at once (<see cref="SegmentChunk"/>); then, per field, the terms of all chunks are
+/// on all cores at once (<see cref="SegmentChunk"/>), or were analyzed as they were added
+/// (<see cref="SegmentBuilder"/>); then, per field, the terms of all chunks are
 /// sorted and split into runs of about equal postings, and each run's terms are block-encoded on its
 /// own core, each term's postings taken chunk by chunk, so doc ids keep the order documents were added
 /// and the segment is the one <see cref="ReferenceSegmentWriter"/> writes, whatever the split.
@@ -25,23 +26,18 @@ internal static class SegmentWriter
     internal static Segment Write(IReadOnlyList<SearchDocument> documents, int chunkSize)
     {
         chunkSize = Math.Max(1, chunkSize);
-        var lengths = new int[Fields.Count][];
-        for (var f = 0; f < Fields.Count; f++)
-        {
-            lengths[f] = new int[documents.Count];
-        }
         var chunks = new SegmentChunk[Math.Max(1, (documents.Count + chunkSize - 1) / chunkSize)];
         Parallel.For(0, chunks.Length, c =>
         {
             var first = c * chunkSize;
-            chunks[c] = SegmentChunk.Write(documents, first, Math.Min(documents.Count, first + chunkSize), lengths);
+            chunks[c] = SegmentChunk.Write(documents, first, Math.Min(documents.Count, first + chunkSize));
         });
 
         // The values and the three fields at once: collecting and sorting a field's terms, and the
         // values, run on one core each, the encoding of a field's terms on all.
         var values = new DocValuesBuilder(documents.Count);
         var keys = new string[documents.Count];
-        var fields = new FieldIndex[Fields.Count];
+        FieldIndex[] fields = [];
         Parallel.Invoke(
             () =>
             {
@@ -51,8 +47,24 @@ internal static class SegmentWriter
                     keys[doc] = documents[doc].Key;
                 }
             },
-            () => Parallel.For(0, Fields.Count, f => fields[f] = WriteField(chunks, (Field)f, lengths[f])));
+            () => fields = WriteFields(chunks));
         return new Segment(fields, values.Build(), keys, new MemoryDocuments([.. documents]));
+    }
+
+    /// <summary>The field indexes of analyzed chunks, in order: chunk 0's documents first.</summary>
+    internal static FieldIndex[] WriteFields(SegmentChunk[] chunks)
+    {
+        var fields = new FieldIndex[Fields.Count];
+        Parallel.For(0, Fields.Count, f =>
+        {
+            var lengths = new int[chunks.Sum(c => c.Count)];
+            foreach (var chunk in chunks)
+            {
+                chunk.Lengths((Field)f).CopyTo(lengths.AsSpan(chunk.FirstDoc));
+            }
+            fields[f] = WriteField(chunks, (Field)f, lengths);
+        });
+        return fields;
     }
 
     private static FieldIndex WriteField(SegmentChunk[] chunks, Field field, int[] lengths)

@@ -89,6 +89,49 @@ public class SegmentWriterTests
         Assert.Equal(["cs.lg", "hep-th", "math.co"], actual.Values.CategoryNames.Order(StringComparer.Ordinal));
     }
 
+    [Theory]
+    [InlineData(5, 300)]
+    [InlineData(6, 1)]
+    public void Segment_built_as_documents_come_is_the_segment_of_the_reference_writer(int seed, int count)
+    {
+        var random = new Random(seed);
+        var documents = Enumerable.Range(0, count).Select(i => RandomDocument(random, i)).ToList();
+        var builder = new SegmentBuilder();
+        foreach (var document in documents)
+        {
+            builder.Add(document);
+        }
+
+        var built = builder.Build();
+
+        AssertSameSegment(ReferenceSegmentWriter.Write(documents), built);
+        Assert.Equal(count, built.DocCount);
+        // The stored documents are the packed records, read back whole.
+        Assert.IsType<PackedDocuments>(built.StoredDocuments);
+    }
+
+    [Fact]
+    public void Postings_that_outgrow_their_region_and_the_shared_blocks_are_kept_whole()
+    {
+        // "alpha" takes over 300 KB of postings, more than a quarter block, so it moves to a block of
+        // its own; the distinct words fill several shared blocks.
+        var random = new Random(7);
+        var documents = Enumerable.Range(0, 3_000).Select(i => new SearchDocument(
+            $"d{i}", $"alpha w{i} w{random.Next(50_000)}",
+            string.Join(' ', Enumerable.Range(0, 120).Select(j => j % 3 == 0 ? "alpha" : $"x{random.Next(200_000)}")),
+            [$"Author {random.Next(9)}"], ["cs.LG"], 2020)).ToList();
+        var builder = new SegmentBuilder();
+        foreach (var document in documents)
+        {
+            builder.Add(document);
+        }
+
+        var built = builder.Build();
+
+        AssertSameSegment(ReferenceSegmentWriter.Write(documents), built);
+        Assert.Equal(3_000, new SearchIndex(built, SearchSettings.Default).Search("alpha").TotalMatches);
+    }
+
     [Fact]
     public void Terms_are_in_utf8_byte_order_and_each_is_found()
     {

@@ -49,6 +49,50 @@ public sealed class SearchIndexWriterTests : IDisposable
     }
 
     [Fact]
+    public void A_key_added_again_or_deleted_before_its_segment_is_written_leaves_only_the_live_documents()
+    {
+        using (var writer = SearchIndexWriter.Open(_directory, options: Manual))
+        {
+            // The buffer analyzes documents as they come, so the first "a" and "c" are in the new
+            // segment too, deleted there.
+            writer.Add(Doc("a", "Graph networks"));
+            writer.Add(Doc("b", "Graph kernels"));
+            writer.Add(Doc("c", "Graph sampling"));
+            writer.Add(Doc("a", "Tree ensembles"));
+            writer.Delete("c");
+            var index = writer.Commit();
+
+            Assert.Equal(1, index.SegmentCount);
+            Assert.Equal(2, index.DocumentCount);
+            Assert.Equal(["b"], index.Search("graph").Keys());
+            Assert.Equal(["a"], index.Search("tree").Keys());
+            Assert.Equal(2, index.Search("graph OR tree").TotalMatches);
+            var fresh = Index(Doc("b", "Graph kernels"), Doc("a", "Tree ensembles"));
+            Assert.Equal(fresh.Search("graph").Hits[0].Score, index.Search("graph").Hits[0].Score, 6);
+            Assert.Equal(fresh.Search("tree").Hits[0].Score, index.Search("tree").Hits[0].Score, 6);
+        }
+        // The deletions were committed with the segment.
+        var reopened = SearchIndex.Open(_directory);
+        Assert.Equal(2, reopened.DocumentCount);
+        Assert.Equal(["b"], reopened.Search("graph").Keys());
+        Assert.Equal("Tree ensembles", reopened.Describe([("a", 1f)], "tree").Single().Title.Text);
+    }
+
+    [Fact]
+    public void A_buffer_whose_documents_are_all_deleted_writes_no_segment()
+    {
+        using var writer = SearchIndexWriter.Open(_directory, options: Manual);
+        writer.Add(Doc("a", "Graph networks"));
+        writer.Commit();
+        writer.Add(Doc("b", "Graph kernels"));
+        writer.Delete("b");
+        var index = writer.Commit();
+
+        Assert.Equal(1, index.SegmentCount);
+        Assert.Equal(["a"], index.Search("graph").Keys());
+    }
+
+    [Fact]
     public void Deletes_and_delete_all_take_effect_at_commit_and_uncommitted_work_is_lost_on_close()
     {
         using (var writer = SearchIndexWriter.Open(_directory, options: Manual))

@@ -41,7 +41,7 @@ internal static class SegmentMerger
         }
         var values = new DocValuesBuilder(docCount);
         var keys = new string[docCount];
-        var records = new byte[docCount][];
+        var records = new PackedDocuments.Builder("merged segment");
         var record = new ByteBuffer(4096);
         for (var s = 0; s < sources.Count; s++)
         {
@@ -66,14 +66,14 @@ internal static class SegmentMerger
                 keys[target] = segment.Key(doc);
                 record.Clear();
                 segment.StoredDocuments.CopyRecord(doc, record);
-                records[target] = record.ToArray();
+                records.AddRecord(record.WrittenSpan);
             }
         }
 
         var fields = new FieldIndex[Fields.Count];
         Parallel.For(0, Fields.Count, new ParallelOptions { CancellationToken = cancellationToken },
             f => fields[f] = MergeField(sources, docMaps, f, lengths[f], cancellationToken));
-        return new Segment(fields, values.Build(), keys, new EncodedDocuments(records));
+        return new Segment(fields, values.Build(), keys, records.Build());
     }
 
     private static FieldIndex MergeField(IReadOnlyList<(Segment Segment, LiveDocs? Live)> sources, int[][] docMaps, int field,
