@@ -35,6 +35,8 @@ public sealed class SearchIndexWriter : IDisposable
     private bool _uncommitted;
     private bool _disposed;
     private Task _merging = Task.CompletedTask;
+    // Cancelled by Dispose: a merge in progress is given up rather than waited for (see Dispose).
+    private readonly CancellationTokenSource _closing = new();
     private volatile SearchIndex _snapshot;
 
     private SearchIndexWriter(string directory, SearchSettings settings, IndexWriterOptions options, WriteLock writeLock, bool discardDamaged)
@@ -108,7 +110,10 @@ public sealed class SearchIndexWriter : IDisposable
         var writeLock = WriteLock.TryAcquire(directory) ?? throw new IndexLockedException(directory);
         try
         {
-            return new SearchIndexWriter(directory, settings, options, writeLock, discardDamaged);
+            var writer = new SearchIndexWriter(directory, settings, options, writeLock, discardDamaged);
+            // Merges a writer gave up when it closed (or the policy wants now) go on in this one.
+            writer.StartMergeIfDue();
+            return writer;
         }
         catch
         {
@@ -233,6 +238,11 @@ public sealed class SearchIndexWriter : IDisposable
         }
     }
 
+    /// <summary>
+    /// Closes the writer. Uncommitted changes are lost. A background merge in progress is stopped, not
+    /// waited for: the last commit is whole without it, and at the end of a large import the last merge
+    /// could take a tenth of the import again. The next writer to open the directory starts it over.
+    /// </summary>
     public void Dispose()
     {
         lock (_gate)
@@ -243,7 +253,7 @@ public sealed class SearchIndexWriter : IDisposable
             }
             _disposed = true;
         }
-        // A running merge finishes (and finds the writer closed); what it wrote is unreferenced and goes at the next open.
+        _closing.Cancel();
         try
         {
             _merging.Wait();
@@ -253,6 +263,7 @@ public sealed class SearchIndexWriter : IDisposable
             // Recorded in MergeError already.
         }
         _lock.Dispose();
+        _closing.Dispose();
     }
 
     // Resolves pending deletions against the segments, then writes the buffer as a new segment.
@@ -347,10 +358,13 @@ public sealed class SearchIndexWriter : IDisposable
             }
             if (TryTakeMerge() is { } merge)
             {
+                // One merge can make the next due (eight merged segments complete a level): run them all.
                 _merging = Task.Run(() =>
                 {
-                    RunMerge(merge);
-                    StartMergeIfDue();
+                    for (PendingMerge? next = merge; next is not null; next = TryTakeMerge())
+                    {
+                        RunMerge(next);
+                    }
                 });
             }
         }
@@ -360,7 +374,7 @@ public sealed class SearchIndexWriter : IDisposable
     {
         lock (_gate)
         {
-            if (_disposed || _mergePolicy.Select(_segments) is not { } run)
+            if (_disposed || MergeError is not null || _mergePolicy.Select(_segments) is not { } run)
             {
                 return null;
             }
@@ -379,13 +393,17 @@ public sealed class SearchIndexWriter : IDisposable
     {
         try
         {
-            var merged = SegmentMerger.Merge([.. merge.Sources.Select((s, i) => (s.Segment, (LiveDocs?)merge.Live[i]))]);
-            SegmentFiles.Write(merged, _directory, merge.Name);
+            var merged = SegmentMerger.Merge([.. merge.Sources.Select((s, i) => (s.Segment, (LiveDocs?)merge.Live[i]))], _closing.Token);
+            SegmentFiles.Write(merged, _directory, merge.Name, _closing.Token);
             var segment = SegmentFiles.Open(_directory, merge.Name);
             lock (_gate)
             {
                 Install(merge, segment);
             }
+        }
+        catch (OperationCanceledException) when (_closing.IsCancellationRequested)
+        {
+            // Given up as the writer closed: what it wrote is unreferenced, and goes at the next open.
         }
         catch (Exception e)
         {

@@ -126,6 +126,52 @@ public sealed class SearchIndexWriterTests : IDisposable
     }
 
     [Fact]
+    public void Merges_a_closed_writer_left_undone_start_when_the_next_writer_opens()
+    {
+        var policy = new IndexWriterOptions { MergeFactor = 2, SmallestLevelDocs = 1 };
+        using (var writer = SearchIndexWriter.Open(_directory, options: policy with { BackgroundMerges = false }))
+        {
+            for (var i = 0; i < 4; i++)
+            {
+                writer.Add(Doc($"n{i}", "Graph sampling"));
+                writer.Commit();
+            }
+        }
+        Assert.Equal(4, SearchIndex.Open(_directory).SegmentCount);
+
+        using (var writer = SearchIndexWriter.Open(_directory, options: policy))
+        {
+            writer.WaitForMerges();
+            Assert.Null(writer.MergeError);
+            Assert.Equal(1, writer.Snapshot.SegmentCount);
+            Assert.Equal(4, writer.Snapshot.DocumentCount);
+        }
+        Assert.Equal(1, SearchIndex.Open(_directory).SegmentCount);
+    }
+
+    [Fact]
+    public void Closing_the_writer_during_a_merge_gives_the_merge_up_without_an_error()
+    {
+        var random = new Random(3);
+        var writer = SearchIndexWriter.Open(_directory, options: new IndexWriterOptions { MergeFactor = 2, SmallestLevelDocs = 1 });
+        for (var segment = 0; segment < 2; segment++)
+        {
+            foreach (var document in Corpora.Documents(random, 3_000, keyPrefix: $"s{segment}-"))
+            {
+                writer.Add(document);
+            }
+            writer.Commit(); // the second commit starts a merge of the two segments in the background
+        }
+
+        writer.Dispose();
+
+        Assert.Null(writer.MergeError);
+        var reopened = SearchIndex.Open(_directory);
+        Assert.Equal(6_000, reopened.DocumentCount);
+        Assert.InRange(reopened.SegmentCount, 1, 2);
+    }
+
+    [Fact]
     public void A_snapshot_keeps_answering_from_its_own_commit_while_the_writer_commits_and_merges()
     {
         using var writer = SearchIndexWriter.Open(_directory, options: Manual with { MergeFactor = 2, SmallestLevelDocs = 1 });
