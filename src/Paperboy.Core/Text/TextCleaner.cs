@@ -24,6 +24,21 @@ public static class TextCleaner
         return IsPlain(raw) ? CollapseWhitespace(raw) : CleanGeneral(raw);
     }
 
+    /// <summary>
+    /// True when <see cref="Clean"/> makes exactly <paramref name="cleaned"/> of <paramref name="raw"/>.
+    /// The SQLite store asks this of every paper it writes (to store such an abstract once); for plain
+    /// text it compares while collapsing, so no cleaned copy is made only to be compared and dropped.
+    /// </summary>
+    public static bool CleansTo(string? raw, string cleaned)
+    {
+        ArgumentNullException.ThrowIfNull(cleaned);
+        if (string.IsNullOrEmpty(raw))
+        {
+            return cleaned.Length == 0;
+        }
+        return IsPlain(raw) ? CollapsesTo(raw, cleaned) : CleanGeneral(raw) == cleaned;
+    }
+
     /// <summary>The full rule set, character by character; <see cref="Clean"/> without its fast path, which the tests compare it with.</summary>
     internal static string CleanGeneral(string raw)
     {
@@ -220,6 +235,47 @@ public static class TextCleaner
         {
             ArrayPool<char>.Shared.Return(buffer);
         }
+    }
+
+    // CollapseWhitespace(text) == expected, walked side by side.
+    private static bool CollapsesTo(string text, string expected)
+    {
+        var start = 0;
+        while (start < text.Length && IsSpace(text[start]))
+        {
+            start++;
+        }
+        var end = text.Length;
+        while (end > start && IsSpace(text[end - 1]))
+        {
+            end--;
+        }
+        var j = 0;
+        var pendingSpace = false;
+        for (var i = start; i < end; i++)
+        {
+            var c = text[i];
+            if (IsSpace(c))
+            {
+                pendingSpace = true;
+                continue;
+            }
+            if (pendingSpace)
+            {
+                if (j == expected.Length || expected[j] != ' ')
+                {
+                    return false;
+                }
+                j++;
+                pendingSpace = false;
+            }
+            if (j == expected.Length || expected[j] != c)
+            {
+                return false;
+            }
+            j++;
+        }
+        return j == expected.Length;
     }
 
     // Anything but single spaces between words: a tab, a newline, a control character, two spaces.

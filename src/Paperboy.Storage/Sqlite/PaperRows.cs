@@ -55,7 +55,7 @@ internal static class PaperRows
         var e = paper.Engagement;
         // The cleaned abstract is not written when reading can make it again from the source's text
         // (migration 0009); an empty one is always written, so '' with the flag never means "empty".
-        var abstractFromRaw = paper.Abstract.Length > 0 && paper.Abstract == TextCleaner.Clean(paper.AbstractRaw);
+        var abstractFromRaw = paper.Abstract.Length > 0 && TextCleaner.CleansTo(paper.AbstractRaw, paper.Abstract);
         values[0] = paper.Id;
         values[1] = paper.ArxivId;
         values[2] = titleKey;

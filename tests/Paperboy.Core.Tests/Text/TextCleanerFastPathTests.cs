@@ -30,6 +30,44 @@ public class TextCleanerFastPathTests
     }
 
     [Fact]
+    public void CleansTo_is_true_exactly_for_what_Clean_makes()
+    {
+        var random = new Random(43);
+        var misses = 0;
+        for (var n = 0; n < 50_000; n++)
+        {
+            var raw = RandomText(random, random.Next(3) == 0 ? Alphabet : "ab Z9.,'-\t\n\u00a0");
+            var cleaned = TextCleaner.Clean(raw);
+            Assert.True(TextCleaner.CleansTo(raw, cleaned), $"not its own cleaning: \"{JsonEncodedText.Encode(raw)}\"");
+            // Another string, near or not: one character changed, cut short, grown, or cleaned from other text.
+            var other = random.Next(4) switch
+            {
+                0 when cleaned.Length > 0 => cleaned.Remove(random.Next(cleaned.Length), 1).Insert(random.Next(cleaned.Length), "b"),
+                1 when cleaned.Length > 0 => cleaned[..^1],
+                2 => cleaned + (random.Next(2) == 0 ? " " : "a"),
+                _ => TextCleaner.Clean(RandomText(random, Alphabet)),
+            };
+            var expected = other == cleaned;
+            Assert.True(expected == TextCleaner.CleansTo(raw, other), $"\"{JsonEncodedText.Encode(raw)}\" against \"{JsonEncodedText.Encode(other)}\"");
+            misses += expected ? 0 : 1;
+        }
+        Assert.True(misses > 30_000, $"only {misses} strings that differ");
+        Assert.True(TextCleaner.CleansTo(null, ""));
+        Assert.False(TextCleaner.CleansTo("", "a"));
+    }
+
+    private static string RandomText(Random random, string alphabet)
+    {
+        var text = new StringBuilder();
+        var length = random.Next(0, 24);
+        for (var i = 0; i < length; i++)
+        {
+            text.Append(alphabet[random.Next(alphabet.Length)]);
+        }
+        return text.ToString();
+    }
+
+    [Fact]
     public void Every_field_of_the_snapshot_fixture_cleans_the_same_with_and_without_the_fast_path()
     {
         var fields = 0;
