@@ -25,7 +25,8 @@ public sealed class SearchIndexWriter : IDisposable
     private readonly Dictionary<string, (WriterSegment Segment, int Doc)> _keys = new(StringComparer.Ordinal);
     // Documents added since the last flush, analyzed as they came. A document deleted or added again
     // before the flush stays in the new segment, deleted there, so the rest keep the order they were added in.
-    private SegmentBuilder _buffer = new();
+    private readonly ByteBlockPool _blocks = new();
+    private SegmentBuilder _buffer;
     private readonly Dictionary<string, int> _bufferSlots = new(StringComparer.Ordinal);
     private readonly List<int> _bufferDeleted = [];
     private readonly HashSet<string> _pendingDeletes = new(StringComparer.Ordinal);
@@ -42,6 +43,7 @@ public sealed class SearchIndexWriter : IDisposable
     private SearchIndexWriter(string directory, SearchSettings settings, IndexWriterOptions options, WriteLock writeLock, bool discardDamaged)
     {
         _directory = directory;
+        _buffer = new SegmentBuilder(_blocks);
         _settings = settings;
         _options = options;
         _mergePolicy = new MergePolicy(options.MergeFactor, options.SmallestLevelDocs);
@@ -170,7 +172,7 @@ public sealed class SearchIndexWriter : IDisposable
             _uncommitted = true;
             _segments.Clear();
             _keys.Clear();
-            _buffer = new SegmentBuilder();
+            _buffer = new SegmentBuilder(_blocks);
             _bufferSlots.Clear();
             _bufferDeleted.Clear();
             _pendingDeletes.Clear();
@@ -188,6 +190,8 @@ public sealed class SearchIndexWriter : IDisposable
             ThrowIfDisposed();
             Flush();
             CommitLocked(userData ?? _commit.UserData);
+            // An import commits once at its end, so its segments share blocks; between commits of a long-lived writer, none are kept.
+            _blocks.Clear();
         }
         StartMergeIfDue();
         if (SegmentCountLocked() > StallSegments)
@@ -272,15 +276,17 @@ public sealed class SearchIndexWriter : IDisposable
         ApplyDeletes();
         var buffer = _buffer;
         var live = new LiveDocs(buffer.Count).WithDeleted(_bufferDeleted);
-        _buffer = new SegmentBuilder();
+        _buffer = new SegmentBuilder(_blocks);
         _bufferSlots.Clear();
         _bufferDeleted.Clear();
         if (live.LiveCount == 0)
         {
+            buffer.ReturnBlocks();
             return;
         }
         var name = NextSegmentName();
         SegmentFiles.Write(buffer.Build(), _directory, name);
+        buffer.ReturnBlocks(); // the segment built in memory is dropped: searches read the one opened from disk
         var segment = SegmentFiles.Open(_directory, name);
         var tracked = new WriterSegment(name, segment, live, 0, committed: false) { DeletionsChanged = live.HasDeletions };
         _segments.Add(tracked);

@@ -11,8 +11,7 @@ namespace Paperboy.Search.Indexing;
 /// </summary>
 internal sealed class PostingsWriter
 {
-    // Big enough that taking a block is rare, small enough that the unused end of the last one is little.
-    private const int BlockSize = 1 << 20;
+    private const int BlockSize = ByteBlockPool.BlockSize;
 
     // One struct a term, so writing a posting touches one cache line of bookkeeping, not five arrays.
     private TermState[] _terms = new TermState[1024];
@@ -28,6 +27,16 @@ internal sealed class PostingsWriter
     private int _docTermCount;
     private int[] _counts = new int[1024];
     private int[] _grouped = new int[256];
+    private readonly ByteBlockPool _pool;
+
+    /// <param name="pool">Where blocks come from; a writer of its own when null.</param>
+    public PostingsWriter(ByteBlockPool? pool = null)
+    {
+        _pool = pool ?? new ByteBlockPool();
+    }
+
+    /// <summary>The blocks holding the postings, to hand back to the pool once the segment is written.</summary>
+    public IReadOnlyList<byte[]> Blocks => _blocks;
 
     /// <summary>Records that the term occurs at this position of the current document; positions must ascend.</summary>
     public void Add(int termId, int position)
@@ -145,19 +154,21 @@ internal sealed class PostingsWriter
     }
 
     // Gives the term a region of this capacity: the rest of the current block, a new block, or, for a
-    // region bigger than a quarter block, a block of its own (so a common term wastes no block's end).
+    // region bigger than a quarter block, a block of its own (so a common term wastes no block's end),
+    // from the pool unless it is bigger than a block.
     private void Place(ref TermState term, int capacity)
     {
         if (capacity > BlockSize / 4)
         {
-            _blocks.Add(new byte[capacity]);
+            _blocks.Add(capacity <= BlockSize ? _pool.Rent() : new byte[capacity]);
             (term.Block, term.Offset) = (_blocks.Count - 1, 0);
+            capacity = Math.Max(capacity, _blocks[^1].Length);
         }
         else
         {
             if (_current < 0 || BlockSize - _used < capacity)
             {
-                _blocks.Add(new byte[BlockSize]);
+                _blocks.Add(_pool.Rent());
                 _current = _blocks.Count - 1;
                 _used = 0;
             }

@@ -13,9 +13,11 @@ internal sealed class SegmentChunk
     private readonly List<Token> _tokens = [];
     private readonly int[][] _lengths = [new int[256], new int[256], new int[256]];
 
-    public SegmentChunk(int firstDoc)
+    /// <param name="pool">Where the postings' blocks come from; blocks of the chunk's own when null.</param>
+    public SegmentChunk(int firstDoc, ByteBlockPool? pool = null)
     {
         FirstDoc = firstDoc;
+        Fields = [new PostingsWriter(pool), new PostingsWriter(pool), new PostingsWriter(pool)];
     }
 
     public int FirstDoc { get; }
@@ -29,7 +31,7 @@ internal sealed class SegmentChunk
     public TermInterner Names { get; } = new(Analyzer.Names);
 
     /// <summary>Indexed by <see cref="Field"/>; doc ids are relative to <see cref="FirstDoc"/>.</summary>
-    public PostingsWriter[] Fields { get; } = [new PostingsWriter(), new PostingsWriter(), new PostingsWriter()];
+    public PostingsWriter[] Fields { get; }
 
     public TermInterner InternerFor(Field field) => field == Field.Authors ? Names : English;
 

@@ -114,12 +114,15 @@ public class SegmentWriterTests
     public void Postings_that_outgrow_their_region_and_the_shared_blocks_are_kept_whole()
     {
         // "alpha" takes over 300 KB of postings, more than a quarter block, so it moves to a block of
-        // its own; the distinct words fill several shared blocks.
+        // its own; the distinct words fill several shared blocks. Four documents of 300,000 "beta"s
+        // give "beta" more than a whole block, so its region is an array of its own.
         var random = new Random(7);
         var documents = Enumerable.Range(0, 3_000).Select(i => new SearchDocument(
             $"d{i}", $"alpha w{i} w{random.Next(50_000)}",
             string.Join(' ', Enumerable.Range(0, 120).Select(j => j % 3 == 0 ? "alpha" : $"x{random.Next(200_000)}")),
             [$"Author {random.Next(9)}"], ["cs.LG"], 2020)).ToList();
+        var betas = string.Join(' ', Enumerable.Repeat("beta", 300_000));
+        documents.InsertRange(1_000, Enumerable.Range(0, 4).Select(i => new SearchDocument($"b{i}", "Beta", betas, [], [], null)));
         var builder = new SegmentBuilder();
         foreach (var document in documents)
         {
@@ -129,7 +132,9 @@ public class SegmentWriterTests
         var built = builder.Build();
 
         AssertSameSegment(ReferenceSegmentWriter.Write(documents), built);
-        Assert.Equal(3_000, new SearchIndex(built, SearchSettings.Default).Search("alpha").TotalMatches);
+        var index = new SearchIndex(built, SearchSettings.Default);
+        Assert.Equal(3_000, index.Search("alpha").TotalMatches);
+        Assert.Equal(["b0", "b1", "b2", "b3"], index.Search("beta").Keys().Order());
     }
 
     [Fact]

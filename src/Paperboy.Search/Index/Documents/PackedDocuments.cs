@@ -32,10 +32,9 @@ internal sealed class PackedDocuments : StoredDocuments
     private ReadOnlySpan<byte> Record(int doc) => _blocks[_blockOf[doc]].AsSpan(_starts[doc], _lengths[doc]);
 
     /// <summary>Collects records in doc order; <paramref name="name"/> names the documents in an error about a damaged record.</summary>
-    internal sealed class Builder(string name)
+    internal sealed class Builder(string name, ByteBlockPool? pool = null)
     {
-        // Large enough that a block is rare work, small enough that the last one wastes little.
-        private const int BlockSize = 4 << 20;
+        private const int BlockSize = ByteBlockPool.BlockSize;
 
         private readonly List<byte[]> _blocks = [];
         private readonly ByteBuffer _record = new(4096);
@@ -63,7 +62,7 @@ internal sealed class PackedDocuments : StoredDocuments
             }
             if (_blocks.Count == 0 || BlockSize - _used < record.Length)
             {
-                _blocks.Add(new byte[Math.Max(BlockSize, record.Length)]);
+                _blocks.Add(record.Length <= BlockSize && pool is not null ? pool.Rent() : new byte[Math.Max(BlockSize, record.Length)]);
                 _used = 0;
             }
             record.CopyTo(_blocks[^1].AsSpan(_used));
@@ -73,6 +72,9 @@ internal sealed class PackedDocuments : StoredDocuments
             _used += record.Length;
             Count++;
         }
+
+        /// <summary>The blocks holding the records, to hand back to the pool once the documents are written.</summary>
+        public IReadOnlyList<byte[]> Blocks => _blocks;
 
         public PackedDocuments Build() => new(name, _blocks, _blockOf[..Count], _starts[..Count], _lengths[..Count]);
     }
