@@ -65,7 +65,7 @@ public sealed class SearchIndexWriter : IDisposable
         for (var i = 0; i < segments.Count; i++)
         {
             var (segment, live, name) = segments[i];
-            var tracked = new WriterSegment(name, segment, live ?? new LiveDocs(segment.DocCount), _commit.Segments[i].DeletionsGeneration, committed: true);
+            var tracked = new WriterSegment(name, segment, live ?? new LiveDocs(segment.DocCount), _commit.Segments[i].DeletionsGeneration);
             _segments.Add(tracked);
             for (var doc = 0; doc < segment.DocCount; doc++)
             {
@@ -140,11 +140,14 @@ public sealed class SearchIndexWriter : IDisposable
             }
             _bufferSlots[document.Key] = _buffer.Count;
             _buffer.Add(document);
-            if (_buffer.Count >= _options.MaxBufferedDocs)
+            if (_buffer.Count < _options.MaxBufferedDocs)
             {
-                Flush();
+                return;
             }
+            Flush();
         }
+        // A long build (an import commits once, at its end) merges its segments as it goes, not all after it.
+        StartMergeIfDue();
     }
 
     /// <summary>Deletes the document with this key, if there is one (after the next commit).</summary>
@@ -288,7 +291,7 @@ public sealed class SearchIndexWriter : IDisposable
         SegmentFiles.Write(buffer.Build(), _directory, name);
         buffer.ReturnBlocks(); // the segment built in memory is dropped: searches read the one opened from disk
         var segment = SegmentFiles.Open(_directory, name);
-        var tracked = new WriterSegment(name, segment, live, 0, committed: false) { DeletionsChanged = live.HasDeletions };
+        var tracked = new WriterSegment(name, segment, live, 0) { DeletionsChanged = live.HasDeletions };
         _segments.Add(tracked);
         for (var doc = 0; doc < segment.DocCount; doc++)
         {
@@ -338,10 +341,6 @@ public sealed class SearchIndexWriter : IDisposable
             new Dictionary<string, string>(userData, StringComparer.Ordinal));
         MetaFile.Write(_directory, commit);
         _commit = commit;
-        foreach (var segment in _segments)
-        {
-            segment.Committed = true;
-        }
         _uncommitted = false;
         DeleteUnreferencedFiles();
         _snapshot = CreateSnapshot();
@@ -441,7 +440,7 @@ public sealed class SearchIndexWriter : IDisposable
         {
             return; // the sources are gone (DeleteAll, or the writer closed): the merge is moot
         }
-        var tracked = new WriterSegment(merge.Name, segment, new LiveDocs(segment.DocCount), 0, committed: false);
+        var tracked = new WriterSegment(merge.Name, segment, new LiveDocs(segment.DocCount), 0);
         var deletedSince = new List<int>();
         var doc = 0;
         for (var s = 0; s < merge.Sources.Count; s++)

@@ -56,5 +56,6 @@ internal sealed class MergePolicy
         return live <= SmallestLevelDocs ? 0 : 1 + (int)Math.Floor(Math.Log((double)live / SmallestLevelDocs, Factor));
     }
 
-    private static bool Available(WriterSegment segment) => segment.Committed && !segment.Merging;
+    // A segment flushed since the last commit may merge too: the merged one is committed in its place.
+    private static bool Available(WriterSegment segment) => !segment.Merging;
 }

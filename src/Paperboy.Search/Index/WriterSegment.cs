@@ -3,13 +3,12 @@ namespace Paperboy.Search.Indexing;
 /// <summary>A segment as the writer tracks it: its current deletions, and what of that is committed.</summary>
 internal sealed class WriterSegment
 {
-    public WriterSegment(string name, Segment segment, LiveDocs live, long deletionsGeneration, bool committed)
+    public WriterSegment(string name, Segment segment, LiveDocs live, long deletionsGeneration)
     {
         Name = name;
         Segment = segment;
         Live = live;
         DeletionsGeneration = deletionsGeneration;
-        Committed = committed;
     }
 
     public string Name { get; }
@@ -23,9 +22,6 @@ internal sealed class WriterSegment
 
     /// <summary>Deletions newer than the file: written by the next commit.</summary>
     public bool DeletionsChanged { get; set; }
-
-    /// <summary>Listed by the last commit (a segment flushed since is not, until the next one).</summary>
-    public bool Committed { get; set; }
 
     /// <summary>Taken by a running merge: no other merge may take it.</summary>
     public bool Merging { get; set; }

@@ -150,6 +150,28 @@ public sealed class SearchIndexWriterTests : IDisposable
     }
 
     [Fact]
+    public void Segments_flushed_during_a_long_build_merge_before_it_commits()
+    {
+        using var writer = SearchIndexWriter.Open(_directory, options: new IndexWriterOptions { MaxBufferedDocs = 10, MergeFactor = 2, SmallestLevelDocs = 1 });
+        for (var i = 0; i < 80; i++)
+        {
+            writer.Add(Doc($"n{i}", i % 2 == 0 ? "Graph sampling" : "Tree search"));
+        }
+        writer.Delete("n0");
+        writer.WaitForMerges();
+        Assert.Equal(0, writer.Snapshot.DocumentCount); // nothing committed yet
+
+        var index = writer.Commit();
+
+        Assert.Null(writer.MergeError);
+        Assert.True(index.SegmentCount < 8, $"{index.SegmentCount} segments from 8 flushes");
+        Assert.Equal(79, index.DocumentCount);
+        Assert.Equal(39, index.Search("graph").TotalMatches);
+        Assert.Equal(40, index.Search("tree").TotalMatches);
+        Assert.Equal(79, SearchIndex.Open(_directory).DocumentCount);
+    }
+
+    [Fact]
     public void Closing_the_writer_during_a_merge_gives_the_merge_up_without_an_error()
     {
         var random = new Random(3);
