@@ -47,7 +47,25 @@ internal sealed class TermInterner
         Span<char> buffer = stackalloc char[Tokenizer.MaxTokenLength];
         var folded = word.Length <= buffer.Length ? FoldAscii(word, buffer) : -1;
         ReadOnlySpan<char> key = folded >= 0 ? buffer[..folded] : word;
-        var hash = Hash(key);
+        return InternKey(key, Hash(key));
+    }
+
+    /// <summary>
+    /// <see cref="Intern"/> for a word already folded as <see cref="FoldAscii"/> folds it (ASCII, lower
+    /// case, no apostrophes), with its <see cref="Hash"/> (the same as <see cref="HashStep"/> from
+    /// <see cref="HashStart"/> over its characters, then <see cref="HashEnd"/>), for a caller that folds
+    /// and hashes while it tokenizes.
+    /// </summary>
+    public int InternFolded(ReadOnlySpan<char> key, uint hash) => InternKey(key, hash);
+
+    public const uint HashStart = OffsetBasis;
+
+    public static uint HashStep(uint hash, char c) => (hash ^ c) * Prime;
+
+    public static uint HashEnd(uint hash) => Mix(hash);
+
+    private int InternKey(ReadOnlySpan<char> key, uint hash)
+    {
         var mask = _slots.Length - 1;
         for (var i = (int)hash & mask; ; i = (i + 1) & mask)
         {

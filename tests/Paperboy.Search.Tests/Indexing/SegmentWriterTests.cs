@@ -111,6 +111,33 @@ public class SegmentWriterTests
     }
 
     [Fact]
+    public void Ascii_text_indexes_as_the_tokenizer_and_analyzer_read_it()
+    {
+        // All-ASCII text takes a one-pass path; these are the cases where reading words could differ.
+        string[] edges =
+        [
+            "don't O'Brien rock'n'roll 5's x'2 'quoted' a''b it'", "The AND of an Or", "GPT-4 covid19 x86_64 e.g. U.S.A.",
+            new string('a', 64) + " " + new string('b', 65) + " after", new string('c', 63) + "'s " + new string('d', 64) + "'s tail",
+            "tab\tnew\nline\0nul\u007fdel", "", "   ", "'''", "A", "MiXeD CaSe WoRdS StUdIeS",
+        ];
+        const string alphabet = "abcdeXYZ019 '-.,\t";
+        var random = new Random(11);
+        var documents = new List<SearchDocument>();
+        for (var i = 0; i < 600; i++)
+        {
+            var text = i < edges.Length ? edges[i]
+                : new string([.. Enumerable.Range(0, random.Next(0, 200)).Select(_ => alphabet[random.Next(alphabet.Length)])]);
+            string[] authors = random.Next(2) == 0 ? [text] : ["Ann O'Neil", text[..Math.Min(text.Length, 20)]];
+            documents.Add(new SearchDocument($"d{i}", text, random.Next(3) == 0 ? text + " " + text : text, authors, [], null));
+        }
+
+        var expected = ReferenceSegmentWriter.Write(documents);
+
+        AssertSameSegment(expected, SegmentWriter.Write(documents, 37));
+        Assert.True(expected[Field.Abstract].Terms.Count > 100, $"only {expected[Field.Abstract].Terms.Count} terms");
+    }
+
+    [Fact]
     public void Postings_that_outgrow_their_region_and_the_shared_blocks_are_kept_whole()
     {
         // "alpha" takes over 300 KB of postings, more than a quarter block, so it moves to a block of
