@@ -166,9 +166,9 @@ internal sealed class PostingsWriter
         }
         else
         {
-            if (_current < 0 || BlockSize - _used < capacity)
+            if (_current < 0 || _blocks[_current].Length - _used < capacity)
             {
-                _blocks.Add(_pool.Rent());
+                _blocks.Add(_pool.Next(_current < 0 ? 0 : _blocks[_current].Length, capacity));
                 _current = _blocks.Count - 1;
                 _used = 0;
             }

@@ -34,14 +34,12 @@ internal sealed class PackedDocuments : StoredDocuments
     /// <summary>Collects records in doc order; <paramref name="name"/> names the documents in an error about a damaged record.</summary>
     internal sealed class Builder(string name, ByteBlockPool? pool = null)
     {
-        private const int BlockSize = ByteBlockPool.BlockSize;
-
         private readonly List<byte[]> _blocks = [];
         private readonly ByteBuffer _record = new(4096);
         private int[] _blockOf = new int[1024];
         private int[] _starts = new int[1024];
         private int[] _lengths = new int[1024];
-        private int _used = BlockSize;
+        private int _used;
 
         public int Count { get; private set; }
 
@@ -60,9 +58,10 @@ internal sealed class PackedDocuments : StoredDocuments
                 Array.Resize(ref _starts, Count * 2);
                 Array.Resize(ref _lengths, Count * 2);
             }
-            if (_blocks.Count == 0 || BlockSize - _used < record.Length)
+            if (_blocks.Count == 0 || _blocks[^1].Length - _used < record.Length)
             {
-                _blocks.Add(record.Length <= BlockSize && pool is not null ? pool.Rent() : new byte[Math.Max(BlockSize, record.Length)]);
+                var last = _blocks.Count == 0 ? 0 : _blocks[^1].Length;
+                _blocks.Add(pool?.Next(last, record.Length) ?? ByteBlockPool.Grown(last, record.Length));
                 _used = 0;
             }
             record.CopyTo(_blocks[^1].AsSpan(_used));
