@@ -194,20 +194,10 @@ public static class TextCleaner
     /// </summary>
     private static string CollapseWhitespace(string text)
     {
-        var start = 0;
-        while (start < text.Length && IsSpace(text[start]))
-        {
-            start++;
-        }
-        var end = text.Length;
-        while (end > start && IsSpace(text[end - 1]))
-        {
-            end--;
-        }
-        var inner = text.AsSpan(start, end - start);
+        var inner = TrimSpaces(text);
         if (!NeedsCollapse(inner))
         {
-            return start == 0 && end == text.Length ? text : inner.ToString();
+            return inner.Length == text.Length ? text : inner.ToString();
         }
 
         var buffer = ArrayPool<char>.Shared.Rent(inner.Length);
@@ -240,21 +230,10 @@ public static class TextCleaner
     // CollapseWhitespace(text) == expected, walked side by side.
     private static bool CollapsesTo(string text, string expected)
     {
-        var start = 0;
-        while (start < text.Length && IsSpace(text[start]))
-        {
-            start++;
-        }
-        var end = text.Length;
-        while (end > start && IsSpace(text[end - 1]))
-        {
-            end--;
-        }
         var j = 0;
         var pendingSpace = false;
-        for (var i = start; i < end; i++)
+        foreach (var c in TrimSpaces(text))
         {
-            var c = text[i];
             if (IsSpace(c))
             {
                 pendingSpace = true;
@@ -276,6 +255,22 @@ public static class TextCleaner
             j++;
         }
         return j == expected.Length;
+    }
+
+    // The text without the whitespace and control characters at either end.
+    private static ReadOnlySpan<char> TrimSpaces(string text)
+    {
+        var start = 0;
+        while (start < text.Length && IsSpace(text[start]))
+        {
+            start++;
+        }
+        var end = text.Length;
+        while (end > start && IsSpace(text[end - 1]))
+        {
+            end--;
+        }
+        return text.AsSpan(start, end - start);
     }
 
     // Anything but single spaces between words: a tab, a newline, a control character, two spaces.

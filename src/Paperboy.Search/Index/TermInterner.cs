@@ -110,12 +110,12 @@ internal sealed class TermInterner
     // FNV-1a over the characters, with a final mix so the table's low bits depend on every character.
     private static uint Hash(ReadOnlySpan<char> key)
     {
-        var hash = OffsetBasis;
+        var hash = HashStart;
         foreach (var c in key)
         {
-            hash = (hash ^ c) * Prime;
+            hash = HashStep(hash, c);
         }
-        return Mix(hash);
+        return HashEnd(hash);
     }
 
     private const uint OffsetBasis = 2166136261u;
