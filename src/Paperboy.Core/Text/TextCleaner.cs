@@ -190,12 +190,14 @@ public static class TextCleaner
     /// <summary>
     /// Plain text cleaned: control characters count as whitespace (the general path turns them into
     /// spaces), every run of whitespace becomes one space, none at either end. Returns the input
-    /// itself when nothing changes.
+    /// itself when nothing changes. The text between whitespace runs is copied a run at a time.
     /// </summary>
     private static string CollapseWhitespace(string text)
     {
         var inner = TrimSpaces(text);
-        if (!NeedsCollapse(inner))
+        var finder = new SpaceFinder(inner);
+        var at = finder.Next(0);
+        if (at == inner.Length)
         {
             return inner.Length == text.Length ? text : inner.ToString();
         }
@@ -203,21 +205,23 @@ public static class TextCleaner
         var buffer = ArrayPool<char>.Shared.Rent(inner.Length);
         try
         {
-            var length = 0;
-            var pendingSpace = false;
-            foreach (var c in inner)
+            // The text is trimmed, so it starts and ends with a run that is not whitespace.
+            inner[..at].CopyTo(buffer);
+            var length = at;
+            while (at < inner.Length)
             {
-                if (IsSpace(c))
-                {
-                    pendingSpace = true;
-                    continue;
-                }
-                if (pendingSpace)
+                if (buffer[length - 1] != ' ')
                 {
                     buffer[length++] = ' ';
-                    pendingSpace = false;
                 }
-                buffer[length++] = c;
+                while (IsSpace(inner[at]))
+                {
+                    at++;
+                }
+                var next = finder.Next(at);
+                inner[at..next].CopyTo(buffer.AsSpan(length));
+                length += next - at;
+                at = next;
             }
             return new string(buffer, 0, length);
         }
@@ -227,34 +231,78 @@ public static class TextCleaner
         }
     }
 
-    // CollapseWhitespace(text) == expected, walked side by side.
+    // CollapseWhitespace(text) == expected, walked side by side a run at a time.
     private static bool CollapsesTo(string text, string expected)
     {
-        var j = 0;
-        var pendingSpace = false;
-        foreach (var c in TrimSpaces(text))
+        var inner = TrimSpaces(text);
+        var finder = new SpaceFinder(inner);
+        var at = 0;
+        var matched = 0;
+        while (true)
         {
-            if (IsSpace(c))
-            {
-                pendingSpace = true;
-                continue;
-            }
-            if (pendingSpace)
-            {
-                if (j == expected.Length || expected[j] != ' ')
-                {
-                    return false;
-                }
-                j++;
-                pendingSpace = false;
-            }
-            if (j == expected.Length || expected[j] != c)
+            var next = finder.Next(at);
+            var run = inner[at..next];
+            if (expected.Length - matched < run.Length || !run.SequenceEqual(expected.AsSpan(matched, run.Length)))
             {
                 return false;
             }
-            j++;
+            matched += run.Length;
+            if (next == inner.Length)
+            {
+                return matched == expected.Length;
+            }
+            // The run before is never empty, so the cleaned text so far ends in its last character.
+            if (expected[matched - 1] != ' ')
+            {
+                if (matched == expected.Length || expected[matched] != ' ')
+                {
+                    return false;
+                }
+                matched++;
+            }
+            at = next;
+            while (IsSpace(inner[at]))
+            {
+                at++;
+            }
         }
-        return j == expected.Length;
+    }
+
+    /// <summary>
+    /// Finds where collapsing has work to do: the next whitespace or control character other than a
+    /// single space. Both searches it makes, for a character outside printable ASCII and for two
+    /// spaces, are vectorized and remembered until passed, so a text is scanned about once; a character
+    /// outside ASCII that is not whitespace (an accent, a Greek letter) only resumes the search.
+    /// </summary>
+    private ref struct SpaceFinder(ReadOnlySpan<char> text)
+    {
+        private readonly ReadOnlySpan<char> _text = text;
+        private int _outsideAscii = -1;
+        private int _twoSpaces = -1;
+
+        /// <summary>The first such position at or after <paramref name="from"/>, or the text's length.</summary>
+        public int Next(int from)
+        {
+            while (true)
+            {
+                if (_outsideAscii < from)
+                {
+                    _outsideAscii = Found(from, _text[from..].IndexOfAnyExceptInRange(' ', '~'));
+                }
+                if (_twoSpaces < from)
+                {
+                    _twoSpaces = Found(from, _text[from..].IndexOf("  "));
+                }
+                var at = Math.Min(_outsideAscii, _twoSpaces);
+                if (at == _text.Length || IsSpace(_text[at]))
+                {
+                    return at;
+                }
+                from = at + 1;
+            }
+        }
+
+        private readonly int Found(int from, int index) => index < 0 ? _text.Length : from + index;
     }
 
     // The text without the whitespace and control characters at either end.
@@ -271,20 +319,6 @@ public static class TextCleaner
             end--;
         }
         return text.AsSpan(start, end - start);
-    }
-
-    // Anything but single spaces between words: a tab, a newline, a control character, two spaces.
-    private static bool NeedsCollapse(ReadOnlySpan<char> text)
-    {
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (c == ' ' ? i + 1 < text.Length && text[i + 1] == ' ' : c < '!' || (c > '~' && IsSpace(c)))
-            {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static bool IsSpace(char c) => char.IsWhiteSpace(c) || char.IsControl(c);

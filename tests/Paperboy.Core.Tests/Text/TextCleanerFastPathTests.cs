@@ -56,6 +56,34 @@ public class TextCleanerFastPathTests
         Assert.False(TextCleaner.CleansTo("", "a"));
     }
 
+    [Fact]
+    public void Long_texts_collapse_the_same_with_and_without_the_fast_path()
+    {
+        // Long enough for the vectorized searches to cover many characters at a time: words of plain
+        // letters with, now and then, a line wrap, a double space, a tab, a control, or a character
+        // outside ASCII (whitespace or not), near the start, the middle and the end.
+        var random = new Random(44);
+        string[] rare = ["\n", "  ", "\n  ", "\t", "\u0001", "\u007f", "\u00a0", "\u2003", "é", "\u03b1", " \n ", "   "];
+        for (var n = 0; n < 5_000; n++)
+        {
+            var text = new StringBuilder();
+            var length = random.Next(0, 400);
+            while (text.Length < length)
+            {
+                text.Append(random.Next(12) == 0 ? rare[random.Next(rare.Length)] : "abcdefghijklmnopqrstuvwxyz ,.()0123"[random.Next(35)]);
+            }
+            var raw = text.ToString();
+            var cleaned = TextCleaner.Clean(raw);
+            Assert.True(TextCleaner.CleanGeneral(raw) == cleaned, $"differs for \"{JsonEncodedText.Encode(raw)}\"");
+            Assert.True(TextCleaner.CleansTo(raw, cleaned), $"not its own cleaning: \"{JsonEncodedText.Encode(raw)}\"");
+            if (cleaned.Length > 40)
+            {
+                var near = cleaned.Remove(cleaned.Length - 20, 1).Insert(cleaned.Length - 20, "#");
+                Assert.False(TextCleaner.CleansTo(raw, near), $"\"{JsonEncodedText.Encode(raw)}\" against a near miss");
+            }
+        }
+    }
+
     private static string RandomText(Random random, string alphabet)
     {
         var text = new StringBuilder();
