@@ -58,10 +58,11 @@ public class TermInternerTests
     [Fact]
     public void A_vocabulary_many_times_the_first_table_keeps_every_word_apart()
     {
-        // 60,000 distinct made-up words (some not ASCII) grow the cache's table and character pool
-        // several times; each word must still find its own term, before and after the growth.
+        // 70,000 distinct made-up words (some not ASCII) grow the cache's table and character pool
+        // several times, and take term ids past 65,535 (an id is kept in the pool as two halves); each
+        // word must still find its own term, before and after the growth.
         var random = new Random(11);
-        var words = Enumerable.Range(0, 60_000)
+        var words = Enumerable.Range(0, 70_000)
             .Select(i => new string([.. Enumerable.Range(0, 3 + random.Next(12)).Select(_ => (char)('a' + random.Next(26)))]) + (i % 7 == 0 ? "é" : "") + i)
             .ToList();
         var interner = new TermInterner(Analyzer.Names);
@@ -69,6 +70,7 @@ public class TermInternerTests
         var second = words.Select(w => interner.Intern(w.ToUpperInvariant())).ToList();
         Assert.Equal(first, second);
         Assert.Equal(words.Count, first.Distinct().Count());
+        Assert.True(first.Max() > char.MaxValue);
         for (var i = 0; i < words.Count; i += 997)
         {
             Analyzer.Names.TryNormalize(words[i], out var term);
