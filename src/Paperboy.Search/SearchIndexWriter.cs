@@ -288,9 +288,8 @@ public sealed class SearchIndexWriter : IDisposable
             return;
         }
         var name = NextSegmentName();
-        SegmentFiles.Write(buffer.Build(), _directory, name);
-        buffer.ReturnBlocks(); // the segment built in memory is dropped: searches read the one opened from disk
-        var segment = SegmentFiles.Open(_directory, name);
+        var segment = SegmentFiles.WriteAndOpen(buffer.Build(), _directory, name);
+        buffer.ReturnBlocks(); // the stored records built in memory: searches read them from the file
         var tracked = new WriterSegment(name, segment, live, 0) { DeletionsChanged = live.HasDeletions };
         _segments.Add(tracked);
         for (var doc = 0; doc < segment.DocCount; doc++)
@@ -399,8 +398,7 @@ public sealed class SearchIndexWriter : IDisposable
         try
         {
             var merged = SegmentMerger.Merge([.. merge.Sources.Select((s, i) => (s.Segment, (LiveDocs?)merge.Live[i]))], _closing.Token);
-            SegmentFiles.Write(merged, _directory, merge.Name, _closing.Token);
-            var segment = SegmentFiles.Open(_directory, merge.Name);
+            var segment = SegmentFiles.WriteAndOpen(merged, _directory, merge.Name, _closing.Token);
             lock (_gate)
             {
                 Install(merge, segment);

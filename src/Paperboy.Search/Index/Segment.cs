@@ -58,6 +58,13 @@ internal sealed class Segment : IDisposable
         return map.TryGetValue(key, out var docs) ? docs : [];
     }
 
+    /// <summary>
+    /// The same segment with its stored documents read from <paramref name="documents"/>: what
+    /// <see cref="Storage.SegmentFiles.WriteAndOpen"/> makes of a segment built in memory once its
+    /// files are written, keeping the arrays it built instead of reading them back.
+    /// </summary>
+    public Segment WithDocuments(StoredDocuments documents) => new(FieldIndexes, Values, _keys, documents);
+
     /// <summary>The document as it was indexed; for a segment on disk, one read of its record.</summary>
     public SearchDocument Document(int doc) => StoredDocuments.Get(doc);
 

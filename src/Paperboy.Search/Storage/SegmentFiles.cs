@@ -27,6 +27,20 @@ internal static class SegmentFiles
     }
 
     /// <summary>
+    /// <see cref="Write"/>, then the segment as it is on disk: its field indexes, values and keys are
+    /// the arrays the .pbi was written from (a writer that read them back made a second copy of every
+    /// one, large arrays the collector then had to reclaim), its stored documents are read from the
+    /// .pbd as <see cref="Open"/> reads them. The caller disposes of the result, not of
+    /// <paramref name="segment"/>, whose stored documents it may then reuse.
+    /// </summary>
+    public static Segment WriteAndOpen(Segment segment, string directory, string name, CancellationToken cancellationToken = default)
+    {
+        Write(segment, directory, name, cancellationToken);
+        var (_, documents) = FileNames(name);
+        return segment.WithDocuments(DocumentsFileReader.Open(Path.Combine(directory, documents), segment.DocCount, cancellationToken));
+    }
+
+    /// <summary>
     /// Opens a segment written by <see cref="Write"/>: the .pbi is read into memory, the .pbd verified
     /// and kept open (dispose the segment to close it). Throws <see cref="CorruptIndexException"/> for a
     /// missing, truncated, damaged or other-version file.

@@ -38,6 +38,23 @@ public sealed class SegmentFilesTests : IDisposable
     }
 
     [Theory]
+    [InlineData(4, 0)]
+    [InlineData(5, 300)]
+    public void A_segment_kept_as_written_is_the_segment_opened_from_its_files(int seed, int count)
+    {
+        var random = new Random(seed);
+        var written = SegmentWriter.Write([.. Enumerable.Range(0, count).Select(i => SegmentWriterTests.RandomDocument(random, i))]);
+
+        using var kept = SegmentFiles.WriteAndOpen(written, _directory.Path, "_0");
+        using var opened = SegmentFiles.Open(_directory.Path, "_0");
+
+        SegmentWriterTests.AssertSameSegment(opened, kept);
+        // The stored documents come from the file, not from the segment built in memory.
+        Assert.NotSame(written.StoredDocuments, kept.StoredDocuments);
+        Assert.Equal(opened.StoredDocuments.GetType(), kept.StoredDocuments.GetType());
+    }
+
+    [Theory]
     [InlineData(1)]
     [InlineData(2)]
     public void Searches_give_the_same_hits_scores_and_snippets_after_write_and_open(int seed)
