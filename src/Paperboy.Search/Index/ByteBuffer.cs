@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace Paperboy.Search.Indexing;
 
 /// <summary>
@@ -6,11 +8,18 @@ namespace Paperboy.Search.Indexing;
 /// </summary>
 internal sealed class ByteBuffer
 {
+    private readonly bool _pooled;
     private byte[] _buffer;
 
-    public ByteBuffer(int capacity = 256)
+    /// <param name="pooled">
+    /// Whether the array comes from, and goes back to, the shared array pool: a field's postings take
+    /// large arrays, a new set for every segment written, which would each wait for a full collection;
+    /// <see cref="Release"/> returns it once the bytes have been copied out.
+    /// </param>
+    public ByteBuffer(int capacity = 256, bool pooled = false)
     {
-        _buffer = new byte[Math.Max(16, capacity)];
+        _pooled = pooled;
+        _buffer = pooled ? ArrayPool<byte>.Shared.Rent(Math.Max(16, capacity)) : new byte[Math.Max(16, capacity)];
     }
 
     public int Length { get; private set; }
@@ -27,7 +36,18 @@ internal sealed class ByteBuffer
             {
                 throw new InvalidOperationException($"search index: a buffer would exceed {Array.MaxLength} bytes");
             }
-            Array.Resize(ref _buffer, (int)Math.Min(Array.MaxLength, Math.Max(needed, (long)_buffer.Length * 2)));
+            var size = (int)Math.Min(Array.MaxLength, Math.Max(needed, (long)_buffer.Length * 2));
+            if (_pooled)
+            {
+                var larger = ArrayPool<byte>.Shared.Rent(size);
+                WrittenSpan.CopyTo(larger);
+                ArrayPool<byte>.Shared.Return(_buffer);
+                _buffer = larger;
+            }
+            else
+            {
+                Array.Resize(ref _buffer, size);
+            }
         }
         var span = _buffer.AsSpan(Length, count);
         Length += count;
@@ -53,4 +73,15 @@ internal sealed class ByteBuffer
     public void Clear() => Length = 0;
 
     public byte[] ToArray() => WrittenSpan.ToArray();
+
+    /// <summary>Gives a pooled array back; the buffer must not be used after.</summary>
+    public void Release()
+    {
+        if (_pooled)
+        {
+            ArrayPool<byte>.Shared.Return(_buffer);
+            _buffer = [];
+            Length = 0;
+        }
+    }
 }
