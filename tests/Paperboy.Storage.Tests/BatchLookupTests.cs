@@ -40,43 +40,6 @@ public sealed class BatchLookupTests
     }
 
     [Fact]
-    public async Task A_batch_of_many_prepared_chunks_gives_the_same_store_and_the_clock_columns_as_written()
-    {
-        // New papers take rows made on a worker, 500 at a time; repeated ids in the batch merge instead.
-        var random = new Random(6);
-        var batch = Enumerable.Range(0, 1_300).Select(i => Papers.Arxiv($"2402.{i % 1_250:D5}", $"Paper {i % 1_250}", version: 1 + (i / 1_250)) with
-        {
-            AbstractRaw = $"  Abstract\n of paper {i}  ",
-            Abstract = $"Abstract of paper {i}",
-            FirstSeen = i == 7 ? new DateTimeOffset(2020, 5, 6, 7, 8, 9, TimeSpan.Zero) : null,
-            Authors = [.. Enumerable.Range(0, random.Next(1, 4)).Select(a => $"Author {a}")],
-        }).ToArray();
-        List<Paper[]> batches = [batch];
-
-        var (batchSummaries, batchRows, _) = await RunAsync(batches, batchLookups: true);
-        var (plainSummaries, plainRows, _) = await RunAsync(batches, batchLookups: false);
-
-        Assert.Equal(new UpsertSummary(1_250, 50, 0), batchSummaries[0]);
-        Assert.Equal(plainSummaries, batchSummaries);
-        Assert.Equal(plainRows, batchRows);
-
-        await using var temp = await TempStore.CreateAsync();
-        var store = new SqlitePaperStore(temp.Store.DatabasePath);
-        var before = DateTimeOffset.UtcNow;
-        await store.UpsertAsync(batch, None);
-        Assert.Equal(batch[7].FirstSeen, (await store.GetAsync("2402.00007", None))!.FirstSeen);
-        await using var connection = new SqliteConnection($"Data Source={store.DatabasePath}");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT first_seen, changed_at, changed_generation FROM papers WHERE id = '2402.01100';";
-        await using var reader = await command.ExecuteReaderAsync();
-        Assert.True(await reader.ReadAsync());
-        Assert.InRange(DateTimeOffset.Parse(reader.GetString(0), System.Globalization.CultureInfo.InvariantCulture), before, DateTimeOffset.UtcNow);
-        Assert.InRange(DateTimeOffset.Parse(reader.GetString(1), System.Globalization.CultureInfo.InvariantCulture), before, DateTimeOffset.UtcNow);
-        Assert.Equal(await store.GetGenerationAsync(None), reader.GetInt64(2));
-    }
-
-    [Fact]
     public async Task An_arxiv_record_in_a_batch_takes_over_a_title_only_paper_stored_before()
     {
         var saved = Papers.TitleOnly("Scaling Rectified Flow Transformers");

@@ -23,9 +23,6 @@ internal static class PaperRows
     /// <summary>The number of columns in <see cref="Columns"/>.</summary>
     public const int ColumnCount = 30;
 
-    /// <summary>Positions in <see cref="Columns"/> of the values that depend on when and in which batch a row is written.</summary>
-    public const int FirstSeenColumn = 13, ChangedAtColumn = 21, GenerationColumn = 28;
-
     /// <summary>Adds one parameter per column, in <see cref="Columns"/> order, for <see cref="Bind"/> to fill.</summary>
     public static void AddParameters(SqliteCommand command)
     {
@@ -72,7 +69,7 @@ internal static class PaperRows
         values[10] = paper.LatestVersion;
         values[11] = Date(paper.Published);
         values[12] = Date(paper.Updated);
-        values[FirstSeenColumn] = FirstSeen(paper, now);
+        values[13] = (paper.FirstSeen ?? now).UtcDateTime.ToString("O", CultureInfo.InvariantCulture);
         values[14] = paper.Doi;
         values[15] = paper.JournalRef;
         values[16] = paper.Comments;
@@ -80,14 +77,14 @@ internal static class PaperRows
         values[18] = paper.Withdrawn ? 1 : 0;
         values[19] = JsonSerializer.Serialize(paper.FieldSources, StorageJson.Default.IReadOnlyDictionaryStringString);
         values[20] = contentHash;
-        values[ChangedAtColumn] = Timestamp(now);
+        values[21] = now.UtcDateTime.ToString("O", CultureInfo.InvariantCulture);
         values[22] = e?.Upvotes;
         values[23] = e?.Comments;
         values[24] = e?.TrendingDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         values[25] = e?.SubmittedBy;
         values[26] = e is null ? null : JsonSerializer.Serialize(e.Keywords, StorageJson.Default.IReadOnlyListString);
         values[27] = Date(e?.ReportedAt);
-        values[GenerationColumn] = generation;
+        values[28] = generation;
         values[29] = abstractFromRaw ? 1 : 0;
     }
 
@@ -129,13 +126,7 @@ internal static class PaperRows
                 ReportedAt = ParseDate(row, 27),
             };
 
-    /// <summary>The first_seen column: when the store first saw the paper, or now for a new one.</summary>
-    public static string FirstSeen(Paper paper, DateTimeOffset now) => Timestamp(paper.FirstSeen ?? now);
-
-    /// <summary>A time as the store writes it: ISO 8601 in UTC.</summary>
-    public static string Timestamp(DateTimeOffset value) => value.UtcDateTime.ToString("O", CultureInfo.InvariantCulture);
-
-    private static string? Date(DateTimeOffset? value) => value is { } date ? Timestamp(date) : null;
+    private static string? Date(DateTimeOffset? value) => value?.UtcDateTime.ToString("O", CultureInfo.InvariantCulture);
 
     private static DateTimeOffset? ParseDate(SqliteDataReader row, int ordinal) =>
         row.IsDBNull(ordinal)

@@ -134,16 +134,13 @@ public sealed partial class SqlitePaperStore : IPaperStore, IMigratingStore, ISt
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
         // Read inside the write transaction, so no other batch can commit as the same generation.
         long generation = await ScalarAsync(connection, transaction, GenerationSql, cancellationToken) + 1;
-        // Bulk writes take the rows of papers stored as they came from a worker that makes them meanwhile.
-        var prepared = BatchLookups ? PreparedRows.Start(keyed, cancellationToken) : null;
         var lookup = BatchLookups ? await BatchLookup.LoadAsync(connection, transaction, keyed, cancellationToken) : null;
         var observers = _batchObservers;
         await using var writer = new SqlitePaperWriter(connection, transaction, generation, lookup, recordsOutcome: observers.Length > 0);
         var summary = UpsertSummary.Empty;
-        for (var i = 0; i < keyed.Length; i++)
+        foreach (var (paper, titleKey) in keyed)
         {
-            var (paper, titleKey) = keyed[i];
-            summary = summary.Plus(await writer.UpsertAsync(paper, titleKey, DateTimeOffset.UtcNow, cancellationToken, prepared is null ? null : (prepared, i)));
+            summary = summary.Plus(await writer.UpsertAsync(paper, titleKey, DateTimeOffset.UtcNow, cancellationToken));
         }
         if (summary.Added + summary.Updated > 0)
         {

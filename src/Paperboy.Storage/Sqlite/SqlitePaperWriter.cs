@@ -71,15 +71,14 @@ internal sealed class SqlitePaperWriter : IAsyncDisposable
     }
 
     /// <param name="titleKey">TitleKey.TryIdFor(incoming.Title), computed once by the caller.</param>
-    /// <param name="prepared">Where the incoming paper's row values are being made, and its place in the batch, if anywhere; used only if it is stored as it came.</param>
-    public async Task<UpsertSummary> UpsertAsync(Paper incoming, string? titleKey, DateTimeOffset now, CancellationToken cancellationToken, (PreparedRows Rows, int Index)? prepared = null)
+    public async Task<UpsertSummary> UpsertAsync(Paper incoming, string? titleKey, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var existing = await FindByIdAsync(incoming.Id, cancellationToken)
             ?? await FindTitleMatchAsync(incoming, titleKey, cancellationToken);
 
         if (existing is null)
         {
-            await WriteAsync(incoming with { FirstSeen = incoming.FirstSeen ?? now }, titleKey, now, cancellationToken, prepared is var (rows, index) ? await rows.ForAsync(index) : null);
+            await WriteAsync(incoming with { FirstSeen = incoming.FirstSeen ?? now }, titleKey, now, cancellationToken);
             return new UpsertSummary(1, 0, 0);
         }
 
@@ -184,8 +183,7 @@ internal sealed class SqlitePaperWriter : IAsyncDisposable
         return null;
     }
 
-    // preparedValues: the paper's row as it came, but for the values set as it is written.
-    private async Task WriteAsync(Paper paper, string? titleKey, DateTimeOffset now, CancellationToken cancellationToken, object?[]? preparedValues = null)
+    private async Task WriteAsync(Paper paper, string? titleKey, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (paper.ArxivId is not null && await MayClaimAnotherRowsArxivIdAsync(paper, cancellationToken))
         {
@@ -194,16 +192,8 @@ internal sealed class SqlitePaperWriter : IAsyncDisposable
         if (_bulkInsert is not null)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (preparedValues is not null)
-            {
-                PreparedRows.SetWriteTimeValues(paper, now, _generation, preparedValues);
-                _bulkInsert.Execute(preparedValues);
-            }
-            else
-            {
-                PaperRows.Values(paper, titleKey, PaperFingerprint.Of(paper), now, _generation, _values);
-                _bulkInsert.Execute(_values);
-            }
+            PaperRows.Values(paper, titleKey, PaperFingerprint.Of(paper), now, _generation, _values);
+            _bulkInsert.Execute(_values);
         }
         else
         {
