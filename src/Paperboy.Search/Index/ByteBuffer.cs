@@ -1,5 +1,3 @@
-using System.Buffers;
-
 namespace Paperboy.Search.Indexing;
 
 /// <summary>
@@ -8,18 +6,11 @@ namespace Paperboy.Search.Indexing;
 /// </summary>
 internal sealed class ByteBuffer
 {
-    private readonly bool _pooled;
     private byte[] _buffer;
 
-    /// <param name="pooled">
-    /// Whether the array comes from, and goes back to, the shared array pool: a field's postings take
-    /// large arrays, a new set for every segment written, which would each wait for a full collection;
-    /// <see cref="Release"/> returns it once the bytes have been copied out.
-    /// </param>
-    public ByteBuffer(int capacity = 256, bool pooled = false)
+    public ByteBuffer(int capacity = 256)
     {
-        _pooled = pooled;
-        _buffer = pooled ? ArrayPool<byte>.Shared.Rent(Math.Max(16, capacity)) : new byte[Math.Max(16, capacity)];
+        _buffer = new byte[Math.Max(16, capacity)];
     }
 
     public int Length { get; private set; }
@@ -36,18 +27,7 @@ internal sealed class ByteBuffer
             {
                 throw new InvalidOperationException($"search index: a buffer would exceed {Array.MaxLength} bytes");
             }
-            var size = (int)Math.Min(Array.MaxLength, Math.Max(needed, (long)_buffer.Length * 2));
-            if (_pooled)
-            {
-                var larger = ArrayPool<byte>.Shared.Rent(size);
-                WrittenSpan.CopyTo(larger);
-                ArrayPool<byte>.Shared.Return(_buffer);
-                _buffer = larger;
-            }
-            else
-            {
-                Array.Resize(ref _buffer, size);
-            }
+            Array.Resize(ref _buffer, (int)Math.Min(Array.MaxLength, Math.Max(needed, (long)_buffer.Length * 2)));
         }
         var span = _buffer.AsSpan(Length, count);
         Length += count;
@@ -73,15 +53,4 @@ internal sealed class ByteBuffer
     public void Clear() => Length = 0;
 
     public byte[] ToArray() => WrittenSpan.ToArray();
-
-    /// <summary>Gives a pooled array back; the buffer must not be used after.</summary>
-    public void Release()
-    {
-        if (_pooled)
-        {
-            ArrayPool<byte>.Shared.Return(_buffer);
-            _buffer = [];
-            Length = 0;
-        }
-    }
 }

@@ -18,8 +18,8 @@ internal sealed class FieldWriter
     /// <param name="positionsCapacity">The positions bytes expected.</param>
     public FieldWriter(int postingsCapacity = 1 << 16, int positionsCapacity = 1 << 16)
     {
-        _postings = new ByteBuffer(postingsCapacity, pooled: true);
-        _positions = new ByteBuffer(positionsCapacity, pooled: true);
+        _postings = new ByteBuffer(postingsCapacity);
+        _positions = new ByteBuffer(positionsCapacity);
         Encoder = new PostingsEncoder(_postings, _positions);
     }
 
@@ -42,10 +42,7 @@ internal sealed class FieldWriter
         return true;
     }
 
-    /// <summary>
-    /// The field index of the runs' terms in the order given, which must be the terms' order. The runs'
-    /// buffers go back to the pool: a run is done with once it is built.
-    /// </summary>
+    /// <summary>The field index of the runs' terms in the order given, which must be the terms' order.</summary>
     public static FieldIndex Build(IReadOnlyList<FieldWriter> runs, int[] lengths)
     {
         long termBytes = 0, postings = 0, positions = 0;
@@ -81,8 +78,6 @@ internal sealed class FieldWriter
             termBase += run._termBytes.Length;
             postingsBase += run._postings.Length;
             positionsBase += run._positions.Length;
-            run._postings.Release();
-            run._positions.Release();
         }
         return new FieldIndex(dictionary, postingsData, positionsData, lengths);
     }
