@@ -1,3 +1,5 @@
+using System.Collections.ObjectModel;
+
 namespace Paperboy.Core.Papers;
 
 /// <summary>
@@ -50,7 +52,7 @@ public sealed record Paper
     public PaperEngagement? Engagement { get; init; }
 
     /// <summary>Which source supplied each field ("title" -> "kaggle-snapshot"), for provenance and merge rules.</summary>
-    public IReadOnlyDictionary<string, string> FieldSources { get; init; } = new Dictionary<string, string>();
+    public IReadOnlyDictionary<string, string> FieldSources { get; init; } = ReadOnlyDictionary<string, string>.Empty;
 
     /// <summary>The latest version number, or 0 when no source gave versions.</summary>
     public int LatestVersion => Versions.Count == 0 ? 0 : Versions.Max(v => v.Number);

@@ -58,6 +58,27 @@ public sealed class KaggleSnapshotReaderTests : IDisposable
     }
 
     [Fact]
+    public async Task Papers_that_give_the_same_fields_share_one_read_only_source_map()
+    {
+        var papers = (await ReadSampleAsync()).Values.ToList();
+
+        var maps = papers.Select(p => p.FieldSources).Distinct(ReferenceEqualityComparer.Instance).Cast<IReadOnlyDictionary<string, string>>().ToList();
+
+        // A handful of field sets in 200 records (with and without a DOI, a journal, comments, ...).
+        Assert.InRange(maps.Count, 2, 20);
+        foreach (var paper in papers)
+        {
+            // Each map still names exactly the fields its paper has.
+            Assert.Equal(paper.Doi is not null, paper.FieldSources.ContainsKey("doi"));
+            Assert.Equal(paper.Comments is not null, paper.FieldSources.ContainsKey("comments"));
+            Assert.Equal(paper.JournalRef is not null, paper.FieldSources.ContainsKey("journalRef"));
+            Assert.All(paper.FieldSources.Values, source => Assert.Equal(ImportSources.KaggleSnapshot, source));
+        }
+        var shared = (IDictionary<string, string>)papers[0].FieldSources;
+        Assert.Throws<NotSupportedException>(() => shared["title"] = "someone else");
+    }
+
+    [Fact]
     public async Task Categories_keep_the_primary_first_and_math_stays_verbatim()
     {
         var paper = (await ReadSampleAsync())["0704.0002"];
