@@ -7,8 +7,23 @@ namespace Paperboy.Ingest.Sources;
 /// <summary>Builds <see cref="Paper.FieldSources"/>: every field a record supplied, attributed to one source.</summary>
 internal static class FieldSourceMap
 {
-    private static readonly string[] Fields =
-        ["arxivId", "title", "abstract", "authors", "versions", "categories", "published", "updated", "doi", "journalRef", "comments", "codeLinks", "withdrawn"];
+    // Every field a record may supply, with whether a paper has it; a map lists the fields present.
+    private static readonly (string Name, Func<Paper, bool> Present)[] Fields =
+    [
+        ("arxivId", p => p.ArxivId is not null),
+        ("title", p => p.Title.Length > 0),
+        ("abstract", p => p.Abstract.Length > 0),
+        ("authors", p => p.Authors.Count > 0),
+        ("versions", p => p.Versions.Count > 0),
+        ("categories", p => p.Categories.Count > 0),
+        ("published", p => p.Published is not null),
+        ("updated", p => p.Updated is not null),
+        ("doi", p => p.Doi is not null),
+        ("journalRef", p => p.JournalRef is not null),
+        ("comments", p => p.Comments is not null),
+        ("codeLinks", p => p.CodeLinks.Count > 0),
+        ("withdrawn", _ => true), // every record says whether the paper is
+    ];
 
     // One read-only map per source and set of fields present, shared by every paper that has them: a
     // snapshot import reads a million records with a handful of such sets, and a map of its own for each
@@ -17,28 +32,12 @@ internal static class FieldSourceMap
 
     public static IReadOnlyDictionary<string, string> For(Paper paper, string source)
     {
-        ReadOnlySpan<bool> present =
-        [
-            paper.ArxivId is not null,
-            paper.Title.Length > 0,
-            paper.Abstract.Length > 0,
-            paper.Authors.Count > 0,
-            paper.Versions.Count > 0,
-            paper.Categories.Count > 0,
-            paper.Published is not null,
-            paper.Updated is not null,
-            paper.Doi is not null,
-            paper.JournalRef is not null,
-            paper.Comments is not null,
-            paper.CodeLinks.Count > 0,
-            true, // withdrawn: every record says whether the paper is
-        ];
-        var mask = 0;
-        for (var i = 0; i < present.Length; i++)
+        var present = 0;
+        for (var i = 0; i < Fields.Length; i++)
         {
-            mask |= present[i] ? 1 << i : 0;
+            present |= Fields[i].Present(paper) ? 1 << i : 0;
         }
-        return Shared.GetOrAdd((source, mask), static key => Build(key.Source, key.Present));
+        return Shared.GetOrAdd((source, present), static key => Build(key.Source, key.Present));
     }
 
     private static ReadOnlyDictionary<string, string> Build(string source, int present)
@@ -48,7 +47,7 @@ internal static class FieldSourceMap
         {
             if ((present & (1 << i)) != 0)
             {
-                sources[Fields[i]] = source;
+                sources[Fields[i].Name] = source;
             }
         }
         return sources.AsReadOnly();

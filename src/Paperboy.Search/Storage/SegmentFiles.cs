@@ -30,8 +30,8 @@ internal static class SegmentFiles
     /// <see cref="Write"/>, then the segment as it is on disk: its field indexes, values and keys are
     /// the arrays the .pbi was written from (a writer that read them back made a second copy of every
     /// one, large arrays the collector then had to reclaim), its stored documents are read from the
-    /// .pbd as <see cref="Open"/> reads them. The caller disposes of the result, not of
-    /// <paramref name="segment"/>, whose stored documents it may then reuse.
+    /// .pbd as <see cref="Open"/> reads them. The caller disposes of the result; the stored documents
+    /// of <paramref name="segment"/> are no longer read, so their memory may be reused.
     /// </summary>
     public static Segment WriteAndOpen(Segment segment, string directory, string name, CancellationToken cancellationToken = default)
     {
