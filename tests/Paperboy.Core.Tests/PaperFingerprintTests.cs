@@ -15,7 +15,29 @@ public class PaperFingerprintTests
         {
             var paper = RandomPaper(random);
             Assert.Equal(PaperFingerprint.OfReference(paper), PaperFingerprint.Of(paper));
+            Assert.Equal(PaperFingerprint.OfSha256Reference(paper), PaperFingerprint.OfSha256(paper));
         }
+    }
+
+    [Fact]
+    public void A_hash_is_32_hex_digits_and_an_older_stores_is_64()
+    {
+        var paper = new Paper { Id = "2401.00001", Title = "A", Abstract = "B" };
+
+        Assert.Matches("^[0-9a-f]{32}$", PaperFingerprint.Of(paper));
+        Assert.Matches("^[0-9a-f]{64}$", PaperFingerprint.OfSha256(paper));
+    }
+
+    [Fact]
+    public void A_stored_hash_of_either_kind_matches_its_paper_and_no_other()
+    {
+        var paper = new Paper { Id = "2401.00001", Title = "A", Abstract = "B" };
+        var changed = paper with { Abstract = "C" };
+
+        Assert.True(PaperFingerprint.Matches(paper, PaperFingerprint.Of(paper), PaperFingerprint.Of(paper)));
+        Assert.True(PaperFingerprint.Matches(paper, PaperFingerprint.Of(paper), PaperFingerprint.OfSha256(paper)));
+        Assert.False(PaperFingerprint.Matches(changed, PaperFingerprint.Of(changed), PaperFingerprint.Of(paper)));
+        Assert.False(PaperFingerprint.Matches(changed, PaperFingerprint.Of(changed), PaperFingerprint.OfSha256(paper)));
     }
 
     [Fact]

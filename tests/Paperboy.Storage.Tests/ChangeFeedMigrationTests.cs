@@ -35,12 +35,16 @@ public sealed class ChangeFeedMigrationTests : IDisposable
         Assert.Empty(await PaperStoreConformance.ChangedAsync(store, 7));
         Assert.Empty(await store.ListRemovedSinceAsync(0, None));
 
+        // Their SHA-256 content hashes still say "unchanged".
         var again = await store.UpsertAsync([arxiv, saved], None);
         Assert.Equal(new UpsertSummary(0, 0, 2), again);
         Assert.Empty(await PaperStoreConformance.ChangedAsync(store, 7));
+        Assert.Equal(PaperFingerprint.OfSha256(arxiv), await ContentHashAsync(path, "2401.00001"));
 
-        await store.UpsertAsync([Papers.Arxiv("2401.00001", "Stored before the feed", version: 2)], None);
+        var newer = Papers.Arxiv("2401.00001", "Stored before the feed", version: 2);
+        await store.UpsertAsync([newer], None);
         Assert.Equal(8, await store.GetGenerationAsync(None));
+        Assert.Equal(PaperFingerprint.Of((await store.GetAsync("2401.00001", None))!), await ContentHashAsync(path, "2401.00001"));
         Assert.Equal(["2401.00001"], await PaperStoreConformance.ChangedAsync(store, 7));
         Assert.Equal([saved.Id, "2401.00001"], await PaperStoreConformance.ChangedAsync(store, 6));
     }
@@ -68,7 +72,8 @@ public sealed class ChangeFeedMigrationTests : IDisposable
         int count = ColumnsAtVersion3.Split(", ").Length;
         foreach (var paper in papers)
         {
-            PaperRows.Values(paper, TitleKey.TryIdFor(paper.Title), PaperFingerprint.Of(paper), DateTimeOffset.UtcNow, 0, values);
+            // Stores of that age hashed content with SHA-256.
+            PaperRows.Values(paper, TitleKey.TryIdFor(paper.Title), PaperFingerprint.OfSha256(paper), DateTimeOffset.UtcNow, 0, values);
             await using var insert = connection.CreateCommand();
             insert.CommandText = $"INSERT INTO papers ({ColumnsAtVersion3}) VALUES ({string.Join(", ", Enumerable.Range(0, count).Select(i => $"$p{i}"))});";
             for (var i = 0; i < count; i++)
@@ -82,6 +87,16 @@ public sealed class ChangeFeedMigrationTests : IDisposable
         setGeneration.Parameters.AddWithValue("$g", generation);
         await setGeneration.ExecuteNonQueryAsync();
         return path;
+    }
+
+    private static async Task<string> ContentHashAsync(string path, string id)
+    {
+        await using var connection = new SqliteConnection($"Data Source={path}");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT content_hash FROM papers WHERE id = $id;";
+        command.Parameters.AddWithValue("$id", id);
+        return (string)(await command.ExecuteScalarAsync())!;
     }
 
     private static async Task<long> SchemaVersionAsync(string path)

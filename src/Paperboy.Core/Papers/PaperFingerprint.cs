@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Globalization;
+using System.IO.Hashing;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -8,18 +9,42 @@ namespace Paperboy.Core.Papers;
 /// <summary>
 /// A hash of everything a source can say about a paper (not the local first-seen date), so a store
 /// can tell "the same paper again" from "a changed paper" without comparing field by field.
-/// The hash is SHA-256 over the UTF-8 of the fields, each ended by U+001F, list items joined by U+001E.
+/// The hash is XXH128 over the UTF-8 of the fields, each ended by U+001F, list items joined by U+001E,
+/// as 32 hex digits. Stores written before it hold SHA-256 hashes of the same bytes (64 hex digits);
+/// <see cref="Matches"/> reads both, so an old store's papers stay unchanged on a repeated import.
 /// </summary>
 public static class PaperFingerprint
 {
     private const char Separator = '\u001f';
     private const char ItemSeparator = '\u001e';
 
+    /// <summary>The length of a SHA-256 hash in hex, the format stores held before XXH128.</summary>
+    private const int Sha256HexLength = 64;
+
     /// <summary>
     /// Every import computes this once per paper, so the fields are encoded straight into one pooled
     /// buffer: no intermediate string of the whole paper (about 6 KB for an abstract-sized paper).
+    /// XXH128 rather than SHA-256: the hash only tells a changed paper from the same one, and on the
+    /// 5 KB of an abstract-sized paper SHA-256 cost the store's thread about 2 s per million papers
+    /// (docs/PERFORMANCE.md). It is not meant to resist a source crafting collisions.
     /// </summary>
-    public static string Of(Paper paper)
+    public static string Of(Paper paper) => Hash(paper, sha256: false);
+
+    /// <summary>
+    /// Whether <paramref name="stored"/> is the hash of <paramref name="paper"/>, given its hash now
+    /// (<paramref name="current"/>, from <see cref="Of"/>): a 64-digit stored hash is a SHA-256 one
+    /// from before XXH128, and is compared with the paper's SHA-256 hash.
+    /// </summary>
+    public static bool Matches(Paper paper, string current, string stored)
+    {
+        ArgumentNullException.ThrowIfNull(stored);
+        return stored.Length == Sha256HexLength ? Hash(paper, sha256: true) == stored : current == stored;
+    }
+
+    /// <summary>The SHA-256 hash stores wrote before XXH128, for the tests of <see cref="Matches"/>.</summary>
+    internal static string OfSha256(Paper paper) => Hash(paper, sha256: true);
+
+    private static string Hash(Paper paper, bool sha256)
     {
         ArgumentNullException.ThrowIfNull(paper);
         var text = new Utf8Text(4096);
@@ -78,8 +103,14 @@ public static class PaperFingerprint
             }
             text.Append(Separator);
 
-            Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
-            SHA256.HashData(text.Written, hash);
+            if (sha256)
+            {
+                Span<byte> sha = stackalloc byte[SHA256.HashSizeInBytes];
+                SHA256.HashData(text.Written, sha);
+                return Convert.ToHexStringLower(sha);
+            }
+            Span<byte> hash = stackalloc byte[16];
+            XxHash128.Hash(text.Written, hash);
             return Convert.ToHexStringLower(hash);
         }
         finally
@@ -89,7 +120,12 @@ public static class PaperFingerprint
     }
 
     /// <summary>The same hash built the plain way, as one string; the tests compare <see cref="Of"/> with it.</summary>
-    internal static string OfReference(Paper paper)
+    internal static string OfReference(Paper paper) => Convert.ToHexStringLower(XxHash128.Hash(ReferenceBytes(paper)));
+
+    /// <summary><see cref="OfSha256"/> built the plain way.</summary>
+    internal static string OfSha256Reference(Paper paper) => Convert.ToHexStringLower(SHA256.HashData(ReferenceBytes(paper)));
+
+    private static byte[] ReferenceBytes(Paper paper)
     {
         ArgumentNullException.ThrowIfNull(paper);
         var text = new StringBuilder();
@@ -118,7 +154,7 @@ public static class PaperFingerprint
             AddList(e.Keywords);
         }
         AddList(paper.FieldSources.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}"));
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
+        return Encoding.UTF8.GetBytes(text.ToString());
     }
 
     /// <summary>

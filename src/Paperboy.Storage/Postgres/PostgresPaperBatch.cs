@@ -65,7 +65,7 @@ internal sealed class PostgresPaperBatch
 
         var merged = PaperMerger.Merge(existing.Paper, incoming);
         string hash = PaperFingerprint.Of(merged);
-        if (merged.Id == existing.Paper.Id && hash == existing.Hash)
+        if (merged.Id == existing.Paper.Id && PaperFingerprint.Matches(merged, hash, existing.Hash))
         {
             return new UpsertSummary(0, 0, 1);
         }

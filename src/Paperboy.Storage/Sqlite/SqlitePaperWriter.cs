@@ -84,7 +84,7 @@ internal sealed class SqlitePaperWriter : IAsyncDisposable
 
         var (stored, storedHash) = existing.Value;
         var merged = PaperMerger.Merge(stored, incoming);
-        if (merged.Id == stored.Id && PaperFingerprint.Of(merged) == storedHash)
+        if (merged.Id == stored.Id && PaperFingerprint.Matches(merged, PaperFingerprint.Of(merged), storedHash))
         {
             return new UpsertSummary(0, 0, 1);
         }
