@@ -29,7 +29,7 @@ public sealed class ChangeFeedMigrationTests : IDisposable
         await using var store = new SqlitePaperStore(path);
         await store.InitializeAsync(None);
 
-        Assert.Equal(9L, await SchemaVersionAsync(path));
+        Assert.Equal(10L, await SchemaVersionAsync(path));
         Assert.Equal(7, await store.GetGenerationAsync(None));
         Assert.Equal(["2401.00001", saved.Id], await PaperStoreConformance.ChangedAsync(store, 6));
         Assert.Empty(await PaperStoreConformance.ChangedAsync(store, 7));

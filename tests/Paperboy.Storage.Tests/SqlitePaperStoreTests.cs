@@ -23,12 +23,12 @@ public sealed class SqlitePaperStoreTests
         await reader.ReadAsync();
 
         Assert.Equal("wal", mode);
-        Assert.Equal(9L, reader.GetInt64(0));
-        Assert.Equal(9L, reader.GetInt64(1));
+        Assert.Equal(10L, reader.GetInt64(0));
+        Assert.Equal(10L, reader.GetInt64(1));
     }
 
     [Fact]
-    public async Task Every_migration_up_to_the_abstract_stored_once_is_recorded_in_order()
+    public async Task Every_migration_up_to_the_title_hash_index_is_recorded_in_order()
     {
         await using var temp = await TempStore.CreateAsync();
         await using var connection = new SqliteConnection($"Data Source={temp.Store.DatabasePath}");
@@ -38,7 +38,7 @@ public sealed class SqlitePaperStoreTests
 
         string recorded = (string)(await versions.ExecuteScalarAsync())!;
 
-        Assert.Equal("1,2,3,4,5,6,7,8,9", recorded);
+        Assert.Equal("1,2,3,4,5,6,7,8,9,10", recorded);
     }
 
     [Fact]

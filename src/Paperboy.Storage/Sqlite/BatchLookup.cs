@@ -109,7 +109,7 @@ internal sealed class BatchLookup
             return found;
         }
         await using var command = Command(connection, transaction,
-            $"SELECT DISTINCT title_key FROM papers WHERE {kind} AND title_key IN (SELECT value FROM json_each($values));", keys);
+            $"SELECT DISTINCT papers.title_key FROM json_each($values) AS keys {TitleKeySql.JoinOnKeys} WHERE papers.{kind};", keys);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {

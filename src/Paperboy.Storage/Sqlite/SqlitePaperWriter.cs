@@ -47,7 +47,7 @@ internal sealed class SqlitePaperWriter : IAsyncDisposable
         _findById = Prepare(connection, transaction, $"SELECT {PaperRows.Columns} FROM papers WHERE id = $id;", "$id");
         // A title-only paper and its arXiv record share the title key; arXiv records sort first.
         _findByTitleKey = Prepare(connection, transaction,
-            $"SELECT {PaperRows.Columns} FROM papers WHERE title_key = $key ORDER BY arxiv_id IS NULL, id LIMIT 8;", "$key");
+            $"SELECT {PaperRows.Columns} FROM papers WHERE {TitleKeySql.MatchesKeyParameter} ORDER BY arxiv_id IS NULL, id LIMIT 8;", "$key");
         _insert = Prepare(connection, transaction, $"INSERT OR REPLACE INTO papers ({PaperRows.Columns}) VALUES ({PaperRows.Parameters});");
         PaperRows.AddParameters(_insert);
         _bulkInsert = lookup is null ? null : new PaperInsert(connection);
