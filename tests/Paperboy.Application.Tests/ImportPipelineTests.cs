@@ -11,7 +11,7 @@ namespace Paperboy.Application.Tests;
 /// every record stored, errors with their line numbers in file order, and whole batches kept when a
 /// write fails or the import is cancelled half way.
 /// </summary>
-public sealed class ImportPipelineTests : IAsyncDisposable
+public sealed class ImportPipelineTests : IAsyncLifetime
 {
     private const int Papers = 2_500;
     private const int Batch = 1_000;
@@ -69,14 +69,17 @@ public sealed class ImportPipelineTests : IAsyncDisposable
         Assert.Equal(Papers - 1_000, rerun.Added);
     }
 
-    public ValueTask DisposeAsync()
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    // IAsyncLifetime, not IAsyncDisposable: xunit 2 never calls a test class's DisposeAsync, and the directory was left behind.
+    public Task DisposeAsync()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         if (Directory.Exists(_directory))
         {
             Directory.Delete(_directory, recursive: true);
         }
-        return ValueTask.CompletedTask;
+        return Task.CompletedTask;
     }
 
     private static IEnumerable<string> SnapshotLines(int papers)

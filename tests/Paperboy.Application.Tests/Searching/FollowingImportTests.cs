@@ -11,7 +11,7 @@ namespace Paperboy.Application.Tests.Searching;
 /// here is the test itself writing batches, with rounds every few milliseconds so several land in between;
 /// whatever the interleaving, the committed index must equal the store at its final generation.
 /// </summary>
-public sealed class FollowingImportTests : IAsyncDisposable
+public sealed class FollowingImportTests : IAsyncLifetime
 {
     private static readonly CancellationToken None = CancellationToken.None;
     private readonly AppServices _app = new(loadDemoCorpus: false);
@@ -161,7 +161,10 @@ public sealed class FollowingImportTests : IAsyncDisposable
         Assert.Equal(await GenerationAsync(), index.CommitData[PaperSearchService.StoreGenerationKey]);
     }
 
-    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    // IAsyncLifetime, not IAsyncDisposable: xunit 2 never calls a test class's DisposeAsync, and the data directory was left behind.
+    public async Task DisposeAsync() => await _app.DisposeAsync();
 
     private string IndexDirectory => Path.Combine(_app.DataDirectory, "index");
 

@@ -7,7 +7,7 @@ using Paperboy.Search;
 namespace Paperboy.Application.Tests.Searching;
 
 /// <summary>The search service over the persistent index in the data directory, against a real store.</summary>
-public sealed class PersistentIndexTests : IAsyncDisposable
+public sealed class PersistentIndexTests : IAsyncLifetime
 {
     private readonly AppServices _app = new(loadDemoCorpus: false);
 
@@ -103,5 +103,8 @@ public sealed class PersistentIndexTests : IAsyncDisposable
 
     private static Paper Paper(string id, string title) => new() { Id = id, ArxivId = id, Title = title, Abstract = "An abstract." };
 
-    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    // IAsyncLifetime, not IAsyncDisposable: xunit 2 never calls a test class's DisposeAsync, and the data directory was left behind.
+    public async Task DisposeAsync() => await _app.DisposeAsync();
 }
