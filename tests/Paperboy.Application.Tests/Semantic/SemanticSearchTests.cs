@@ -14,17 +14,22 @@ namespace Paperboy.Application.Tests.Semantic;
 /// </summary>
 public sealed class SemanticSearchTests : IAsyncLifetime
 {
+    private readonly string _vectors = Path.Combine(Path.GetTempPath(), $"paperboy-topics-{Guid.NewGuid():N}.txt");
     private AppServices _app = null!;
 
     public async Task InitializeAsync()
     {
-        string vectors = TopicWordVectors.Write(Path.Combine(Path.GetTempPath(), $"paperboy-topics-{Guid.NewGuid():N}.txt"));
+        string vectors = TopicWordVectors.Write(_vectors);
         _app = new AppServices(loadDemoCorpus: false, configure: o => o.Semantic.WordVectorsPath = vectors);
         await _app.Get<IPaperStore>().InitializeAsync(CancellationToken.None);
         await _app.Get<IPaperStore>().UpsertAsync(SemanticPapers.All, CancellationToken.None);
     }
 
-    public async Task DisposeAsync() => await _app.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        await _app.DisposeAsync();
+        File.Delete(_vectors);
+    }
 
     private async Task<EmbeddingRunReport> EmbedAsync()
     {
@@ -132,11 +137,12 @@ public sealed class SemanticSearchTests : IAsyncLifetime
 /// <summary>An embedding run stopped part-way keeps its checkpoints, and the next run embeds only the rest.</summary>
 public sealed class EmbeddingResumeTests : IAsyncLifetime
 {
+    private readonly string _vectors = Path.Combine(Path.GetTempPath(), $"paperboy-topics-{Guid.NewGuid():N}.txt");
     private AppServices _app = null!;
 
     public async Task InitializeAsync()
     {
-        string vectors = TopicWordVectors.Write(Path.Combine(Path.GetTempPath(), $"paperboy-topics-{Guid.NewGuid():N}.txt"));
+        string vectors = TopicWordVectors.Write(_vectors);
         _app = new AppServices(loadDemoCorpus: false, configure: o =>
         {
             o.Semantic.WordVectorsPath = vectors;
@@ -147,7 +153,11 @@ public sealed class EmbeddingResumeTests : IAsyncLifetime
         await _app.Get<IPaperStore>().UpsertAsync(SemanticPapers.All, CancellationToken.None);
     }
 
-    public async Task DisposeAsync() => await _app.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        await _app.DisposeAsync();
+        File.Delete(_vectors);
+    }
 
     [Fact]
     public async Task A_run_cancelled_after_six_papers_resumes_with_the_papers_not_yet_committed()
@@ -183,18 +193,23 @@ public sealed class EmbeddingResumeTests : IAsyncLifetime
 public sealed class SifRefitTests : IAsyncLifetime
 {
     private readonly Accounts.ManualTime _time = new(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
+    private readonly string _vectors = Path.Combine(Path.GetTempPath(), $"paperboy-topics-{Guid.NewGuid():N}.txt");
     private AppServices _app = null!;
 
     public async Task InitializeAsync()
     {
-        string vectors = TopicWordVectors.Write(Path.Combine(Path.GetTempPath(), $"paperboy-topics-{Guid.NewGuid():N}.txt"));
+        string vectors = TopicWordVectors.Write(_vectors);
         _app = new AppServices(loadDemoCorpus: false, configure: o => o.Semantic.WordVectorsPath = vectors,
             services: s => s.AddSingleton<TimeProvider>(_time));
         await _app.Get<IPaperStore>().InitializeAsync(CancellationToken.None);
         await _app.Get<IPaperStore>().UpsertAsync(SemanticPapers.All.Take(6).ToList(), CancellationToken.None);
     }
 
-    public async Task DisposeAsync() => await _app.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        await _app.DisposeAsync();
+        File.Delete(_vectors);
+    }
 
     [Fact]
     public async Task A_store_grown_to_twice_the_fitted_papers_gets_a_new_fit_and_its_papers_are_embedded_again()
