@@ -19,8 +19,8 @@ public sealed class SemanticSearchTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        string vectors = TopicWordVectors.Write(_vectors);
-        _app = new AppServices(loadDemoCorpus: false, configure: o => o.Semantic.WordVectorsPath = vectors);
+        TopicWordVectors.Write(_vectors);
+        _app = new AppServices(loadDemoCorpus: false, configure: o => o.Semantic.WordVectorsPath = _vectors);
         await _app.Get<IPaperStore>().InitializeAsync(CancellationToken.None);
         await _app.Get<IPaperStore>().UpsertAsync(SemanticPapers.All, CancellationToken.None);
     }
@@ -142,10 +142,10 @@ public sealed class EmbeddingResumeTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        string vectors = TopicWordVectors.Write(_vectors);
+        TopicWordVectors.Write(_vectors);
         _app = new AppServices(loadDemoCorpus: false, configure: o =>
         {
-            o.Semantic.WordVectorsPath = vectors;
+            o.Semantic.WordVectorsPath = _vectors;
             o.Semantic.BatchSize = 2;
             o.Semantic.CommitEvery = 4;
         });
@@ -198,8 +198,8 @@ public sealed class SifRefitTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        string vectors = TopicWordVectors.Write(_vectors);
-        _app = new AppServices(loadDemoCorpus: false, configure: o => o.Semantic.WordVectorsPath = vectors,
+        TopicWordVectors.Write(_vectors);
+        _app = new AppServices(loadDemoCorpus: false, configure: o => o.Semantic.WordVectorsPath = _vectors,
             services: s => s.AddSingleton<TimeProvider>(_time));
         await _app.Get<IPaperStore>().InitializeAsync(CancellationToken.None);
         await _app.Get<IPaperStore>().UpsertAsync(SemanticPapers.All.Take(6).ToList(), CancellationToken.None);
