@@ -78,13 +78,15 @@ internal sealed class SqlitePaperWriter : IAsyncDisposable
 
         if (existing is null)
         {
-            await WriteAsync(incoming with { FirstSeen = incoming.FirstSeen ?? now }, titleKey, now, cancellationToken);
+            // The first-seen date is not part of the content hash, so the incoming paper's is the row's.
+            await WriteAsync(incoming with { FirstSeen = incoming.FirstSeen ?? now }, titleKey, PaperFingerprint.Of(incoming), now, cancellationToken);
             return new UpsertSummary(1, 0, 0);
         }
 
         var (stored, storedHash) = existing.Value;
         var merged = PaperMerger.Merge(stored, incoming);
-        if (merged.Id == stored.Id && PaperFingerprint.Matches(merged, PaperFingerprint.Of(merged), storedHash))
+        string hash = PaperFingerprint.Of(merged);
+        if (merged.Id == stored.Id && PaperFingerprint.Matches(merged, hash, storedHash))
         {
             return new UpsertSummary(0, 0, 1);
         }
@@ -94,7 +96,7 @@ internal sealed class SqlitePaperWriter : IAsyncDisposable
             await _delete.ExecuteNonQueryAsync(cancellationToken);
             await RecordRemovalAsync(stored.Id, cancellationToken);
         }
-        await WriteAsync(merged, ReferenceEquals(merged.Title, incoming.Title) ? titleKey : TitleKey.TryIdFor(merged.Title), now, cancellationToken);
+        await WriteAsync(merged, ReferenceEquals(merged.Title, incoming.Title) ? titleKey : TitleKey.TryIdFor(merged.Title), hash, now, cancellationToken);
         return new UpsertSummary(0, 1, 0);
     }
 
@@ -183,7 +185,8 @@ internal sealed class SqlitePaperWriter : IAsyncDisposable
         return null;
     }
 
-    private async Task WriteAsync(Paper paper, string? titleKey, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <param name="contentHash">PaperFingerprint.Of(paper), computed once by the caller.</param>
+    private async Task WriteAsync(Paper paper, string? titleKey, string contentHash, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (paper.ArxivId is not null && await MayClaimAnotherRowsArxivIdAsync(paper, cancellationToken))
         {
@@ -192,12 +195,12 @@ internal sealed class SqlitePaperWriter : IAsyncDisposable
         if (_bulkInsert is not null)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            PaperRows.Values(paper, titleKey, PaperFingerprint.Of(paper), now, _generation, _values);
+            PaperRows.Values(paper, titleKey, contentHash, now, _generation, _values);
             _bulkInsert.Execute(_values);
         }
         else
         {
-            PaperRows.Bind(_insert, paper, titleKey, PaperFingerprint.Of(paper), now, _generation);
+            PaperRows.Bind(_insert, paper, titleKey, contentHash, now, _generation);
             await _insert.ExecuteNonQueryAsync(cancellationToken);
         }
         _lookup?.Wrote(paper, titleKey);
