@@ -80,6 +80,37 @@ public sealed class SegmentMergerTests : IDisposable
     }
 
     [Fact]
+    public void A_merge_reads_stored_documents_from_its_sources_instead_of_copying_them()
+    {
+        // Long abstracts of three words and much punctuation: the records are large, the postings small.
+        var abstractText = "spectral graph wavelets " + string.Join(' ', Enumerable.Repeat("--", 15000));
+        var sources = new List<(Segment, LiveDocs?)>();
+        for (var s = 0; s < 3; s++)
+        {
+            var documents = Enumerable.Range(0, 40)
+                .Select(i => new SearchDocument($"p{s}-{i}", $"Paper {s} {i}", abstractText, ["A. Author"], ["cs.LG"], 2024))
+                .ToList();
+            var name = $"_{s}";
+            SegmentFiles.Write(SegmentWriter.Write(documents), _directory.Path, name);
+            var opened = SegmentFiles.Open(_directory.Path, name);
+            _opened.Add(opened);
+            sources.Add((opened, null));
+        }
+        var recordBytes = new DirectoryInfo(_directory.Path).GetFiles("*.pbd").Sum(f => f.Length);
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var merged = SegmentMerger.Merge(sources);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.True(allocated < recordBytes / 4, $"the merge allocated {allocated} bytes for {recordBytes} bytes of records");
+        Assert.Equal(abstractText, merged.Document(119).Abstract);
+        Assert.Equal("p2-39", merged.Document(119).Key);
+        SegmentFiles.Write(merged, _directory.Path, "_m");
+        using var reopened = SegmentFiles.Open(_directory.Path, "_m");
+        Assert.Equal("Paper 1 7", reopened.Document(47).Title);
+    }
+
+    [Fact]
     public void Live_docs_of_another_size_than_their_segment_are_refused()
     {
         var segment = SegmentWriter.Write(Corpora.Documents(new Random(22), 5));

@@ -2,9 +2,9 @@ namespace Paperboy.Search.Indexing;
 
 /// <summary>
 /// Documents held as their encoded records, packed back to back in a few large blocks: what the
-/// index writer and a merge build a segment with. One object per block rather than one per document
-/// (or several strings per document) keeps a segment's worth of documents out of the collector's way
-/// while it is being built; and blocks, not one array, let a large merge hold more than 2 GB.
+/// index writer builds a segment with. One object per block rather than one per document (or several
+/// strings per document) keeps a segment's worth of documents out of the collector's way while it is
+/// being built.
 /// </summary>
 internal sealed class PackedDocuments : StoredDocuments
 {
@@ -50,7 +50,7 @@ internal sealed class PackedDocuments : StoredDocuments
             AddRecord(_record.WrittenSpan);
         }
 
-        public void AddRecord(ReadOnlySpan<byte> record)
+        private void AddRecord(ReadOnlySpan<byte> record)
         {
             if (Count == _starts.Length)
             {

@@ -8,7 +8,8 @@ namespace Paperboy.Search.Indexing;
 /// order, then those of source 1, and so on; per field, the sources' sorted term dictionaries are
 /// walked together, and each term's postings are read source by source, renumbered, stripped of
 /// deleted documents and block-encoded again, their positions copied as the bytes they are. Stored
-/// documents are copied as encoded records. The result is the segment <see cref="SegmentWriter"/>
+/// documents stay in the sources until the merged segment is written (<see cref="MergedDocuments"/>),
+/// so the sources must outlive that. The result is the segment <see cref="SegmentWriter"/>
 /// would write from the live documents in that order, array for array (the tests check it).
 /// </summary>
 internal static class SegmentMerger
@@ -41,8 +42,8 @@ internal static class SegmentMerger
         }
         var values = new DocValuesBuilder(docCount);
         var keys = new string[docCount];
-        var records = new PackedDocuments.Builder("merged segment");
-        var record = new ByteBuffer(4096);
+        var sourceOf = new int[docCount];
+        var docOf = new int[docCount];
         for (var s = 0; s < sources.Count; s++)
         {
             var segment = sources[s].Segment;
@@ -64,16 +65,16 @@ internal static class SegmentMerger
                 }
                 values.Set(target, old.Years[doc], old.Dates[doc], old.Upvotes[doc], old.Categories[doc].Select(id => old.CategoryNames[id]));
                 keys[target] = segment.Key(doc);
-                record.Clear();
-                segment.StoredDocuments.CopyRecord(doc, record);
-                records.AddRecord(record.WrittenSpan);
+                sourceOf[target] = s;
+                docOf[target] = doc;
             }
         }
 
         var fields = new FieldIndex[Fields.Count];
         Parallel.For(0, Fields.Count, new ParallelOptions { CancellationToken = cancellationToken },
             f => fields[f] = MergeField(sources, docMaps, f, lengths[f], cancellationToken));
-        return new Segment(fields, values.Build(), keys, records.Build());
+        var documents = new MergedDocuments([.. sources.Select(source => source.Segment.StoredDocuments)], sourceOf, docOf);
+        return new Segment(fields, values.Build(), keys, documents);
     }
 
     private static FieldIndex MergeField(IReadOnlyList<(Segment Segment, LiveDocs? Live)> sources, int[][] docMaps, int field,
