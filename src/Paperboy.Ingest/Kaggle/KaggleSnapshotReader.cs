@@ -63,7 +63,7 @@ public sealed class KaggleSnapshotReader : IRecordReader
         KaggleRecord? record;
         try
         {
-            record = JsonSerializer.Deserialize(line, KaggleJson.Default.KaggleRecord);
+            record = KaggleLineParser.Parse(line);
         }
         catch (JsonException ex)
         {
