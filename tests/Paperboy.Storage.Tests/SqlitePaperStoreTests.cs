@@ -28,6 +28,25 @@ public sealed class SqlitePaperStoreTests
     }
 
     [Fact]
+    public async Task The_rows_of_one_batch_share_one_clock_reading()
+    {
+        await using var temp = await TempStore.CreateAsync();
+        var batch = Enumerable.Range(1, 300).Select(i => Papers.Arxiv($"2401.{i:D5}", $"Paper number {i}")).ToList();
+
+        await temp.Store.UpsertAsync(batch, None);
+        await temp.Store.UpsertAsync([Papers.Arxiv("2401.99999", "A later batch")], None);
+
+        await using var connection = new SqliteConnection($"Data Source={temp.Store.DatabasePath}");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(DISTINCT changed_at), COUNT(DISTINCT first_seen), MIN(changed_at = first_seen) FROM papers WHERE id <> '2401.99999';";
+        await using var reader = await command.ExecuteReaderAsync();
+        await reader.ReadAsync();
+
+        Assert.Equal((1L, 1L, 1L), (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2)));
+    }
+
+    [Fact]
     public async Task Every_migration_up_to_the_title_hash_index_is_recorded_in_order()
     {
         await using var temp = await TempStore.CreateAsync();

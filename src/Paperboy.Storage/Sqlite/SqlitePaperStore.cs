@@ -138,9 +138,12 @@ public sealed partial class SqlitePaperStore : IPaperStore, IMigratingStore, ISt
         var observers = _batchObservers;
         await using var writer = new SqlitePaperWriter(connection, transaction, generation, lookup, recordsOutcome: observers.Length > 0);
         var summary = UpsertSummary.Empty;
+        // One clock reading for the batch, as PostgreSQL takes it: the batch commits as one, so its rows
+        // share their changed_at (and first_seen, for new papers).
+        var now = DateTimeOffset.UtcNow;
         foreach (var (paper, titleKey) in keyed)
         {
-            summary = summary.Plus(await writer.UpsertAsync(paper, titleKey, DateTimeOffset.UtcNow, cancellationToken));
+            summary = summary.Plus(await writer.UpsertAsync(paper, titleKey, now, cancellationToken));
         }
         if (summary.Added + summary.Updated > 0)
         {
