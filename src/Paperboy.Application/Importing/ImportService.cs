@@ -20,7 +20,8 @@ public sealed class ImportService(IPaperStore store)
     /// about 100 s. But every paper lives until its batch is stored and indexed, and with 10,000 a batch
     /// most of them outlived two collections. With 5,000 a 1M import (store and index) is no slower
     /// (48.4 s on average over seven runs against 49.2 s over six, alternated) and peaks at 2.0-2.4 GB
-    /// of memory instead of 2.6-3.0 GB (docs/PERFORMANCE.md). An interrupted import loses at most the batch it was writing.
+    /// of memory instead of 2.6-3.0 GB (docs/PERFORMANCE.md). An interrupted import loses at most the
+    /// batch it was writing.
     /// </summary>
     public const int DefaultBatchSize = 5_000;
 

@@ -24,10 +24,8 @@ internal static class KaggleLineParser
             JsonTokenType.StartObject => ReadRecord(ref reader),
             _ => throw Shape(ref reader, "a record object"),
         };
-        if (reader.Read())
-        {
-            throw new JsonException($"'{(char)line[(int)reader.TokenStartIndex]}' after the record at byte {reader.TokenStartIndex}");
-        }
+        // Past the record only whitespace may follow: the reader throws on anything else, as the serializer does.
+        reader.Read();
         return record;
     }
 
@@ -49,7 +47,7 @@ internal static class KaggleLineParser
             else if (reader.ValueTextEquals("authors_parsed"u8)) { record.AuthorsParsed = ReadAuthorsParsed(ref reader); }
             // Fields no paper uses are checked for their type, as the serializer checks them, but not kept.
             else if (reader.ValueTextEquals("submitter"u8) || reader.ValueTextEquals("license"u8) || reader.ValueTextEquals("report-no"u8)) { SkipString(ref reader); }
-            else { Next(ref reader); reader.Skip(); }
+            else { SkipValue(ref reader); }
         }
         return record;
     }
@@ -75,7 +73,7 @@ internal static class KaggleLineParser
             {
                 if (reader.ValueTextEquals("version"u8)) { version.Version = ReadString(ref reader); }
                 else if (reader.ValueTextEquals("created"u8)) { version.Created = ReadString(ref reader); }
-                else { Next(ref reader); reader.Skip(); }
+                else { SkipValue(ref reader); }
             }
             versions.Add(version);
         }
@@ -133,6 +131,13 @@ internal static class KaggleLineParser
             default:
                 throw Shape(ref reader, "a string");
         }
+    }
+
+    // An unknown property's value, whatever its shape.
+    private static void SkipValue(ref Utf8JsonReader reader)
+    {
+        Next(ref reader);
+        reader.Skip();
     }
 
     private static void SkipString(ref Utf8JsonReader reader)
